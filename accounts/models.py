@@ -1,0 +1,32 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class Role(models.TextChoices):
+    UNIT_HEAD = "unit_head", "Người đứng đầu đơn vị"
+    REVIEWING_POLICE = "reviewing_police", "Công an cấp xét duyệt (huyện/xã)"
+    APPRAISING_POLICE = "appraising_police", "Công an tỉnh (thẩm định)"
+    COMMITTEE_STAFF = "committee_staff", "Chuyên viên Ủy ban nhân dân"
+    COMMITTEE_SIGNER = "committee_signer", "Lãnh đạo Ủy ban nhân dân (ký)"
+    ADMIN = "admin", "Quản trị hệ thống"
+    OBSERVER = "observer", "Người theo dõi (chỉ xem)"
+
+
+class User(AbstractUser):
+    """A person who signs in. What they may do is their role; where, their jurisdiction:
+    guardian object permissions on administrative areas and units (accounts.selectors)."""
+
+    role = models.CharField("vai trò", max_length=32, choices=Role.choices, db_index=True)
+    position = models.CharField("chức vụ", max_length=200, blank=True)
+    phone = models.CharField("số điện thoại", max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = "người dùng"
+        verbose_name_plural = "người dùng"
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    @property
+    def sees_everything(self) -> bool:
+        return self.is_superuser or self.role == Role.ADMIN

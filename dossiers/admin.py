@@ -1,0 +1,133 @@
+from django.contrib import admin, messages
+from django.shortcuts import redirect, render
+from django.urls import path
+from guardian.admin import GuardedModelAdmin
+
+from . import imports
+from .forms import ImportFileForm
+from .models import (
+    AdministrativeArea,
+    AreaLevel,
+    CriteriaSet,
+    Criterion,
+    CycleRoute,
+    DocumentKind,
+    RecognitionCycle,
+    Regulation,
+    StepDeadline,
+    Unit,
+)
+from .services import area_set_paths
+
+
+class ImportMixin:
+    """An "Nhập từ tệp" page on the change list: CSV or XLSX, all rows or none."""
+
+    import_kind: str
+    change_list_template = "admin/dossiers/change_list_with_import.html"
+
+    def get_urls(self):
+        info = self.model._meta.app_label, self.model._meta.model_name
+        return [
+            path(
+                "nhap-tep/",
+                self.admin_site.admin_view(self.import_view),
+                name="{}_{}_import".format(*info),
+            )
+        ] + super().get_urls()
+
+    def import_view(self, request):
+        if not self.has_add_permission(request):
+            return redirect("admin:index")
+        form = ImportFileForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                count = imports.import_file(self.import_kind, upload, upload.name)
+            except imports.ImportFailed as failed:
+                form.add_error(None, failed.summary())
+                for error in failed.errors:
+                    form.add_error(None, str(error))
+            else:
+                messages.success(request, f"Đã nhập {count} dòng từ tệp “{upload.name}”.")
+                return redirect(f"admin:dossiers_{self.model._meta.model_name}_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "form": form,
+            "title": f"Nhập {self.model._meta.verbose_name_plural} từ tệp CSV hoặc Excel",
+            "columns": imports.COLUMNS[self.import_kind],
+        }
+        return render(request, "admin/dossiers/import.html", context)
+
+
+@admin.register(AreaLevel)
+class AreaLevelAdmin(admin.ModelAdmin):
+    list_display = ("name", "code", "rank")
+
+
+@admin.register(AdministrativeArea)
+class AdministrativeAreaAdmin(ImportMixin, GuardedModelAdmin):
+    import_kind = "areas"
+    list_display = ("name", "code", "level", "parent", "valid_from", "valid_to")
+    list_filter = ("level", "valid_to")
+    search_fields = ("name", "code")
+    autocomplete_fields = ("parent", "successors")
+    list_select_related = ("level", "parent")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        area_set_paths([obj])
+
+
+@admin.register(Unit)
+class UnitAdmin(ImportMixin, GuardedModelAdmin):
+    import_kind = "units"
+    list_display = ("name", "kind", "identifier", "area", "managing_level", "active")
+    list_filter = ("kind", "active", "managing_level", "is_small_enterprise", "is_excluded_school")
+    search_fields = ("name", "identifier")
+    autocomplete_fields = ("area", "heads")
+    list_select_related = ("area", "managing_level")
+
+
+@admin.register(Regulation)
+class RegulationAdmin(admin.ModelAdmin):
+    list_display = ("code", "title", "effective_from", "replaced_by")
+
+
+class CriterionInline(admin.TabularInline):
+    model = Criterion
+    extra = 0
+    fields = ("number", "letter", "kind", "text", "province")
+    autocomplete_fields = ("province",)
+
+
+@admin.register(CriteriaSet)
+class CriteriaSetAdmin(admin.ModelAdmin):
+    list_display = ("title", "regulation", "unit_kind", "version")
+    list_filter = ("regulation", "unit_kind")
+    inlines = [CriterionInline]
+
+
+@admin.register(DocumentKind)
+class DocumentKindAdmin(admin.ModelAdmin):
+    list_display = ("name", "code", "order")
+
+
+class CycleRouteInline(admin.StackedInline):
+    model = CycleRoute
+    extra = 0
+    filter_horizontal = ("required_documents",)
+
+
+class StepDeadlineInline(admin.TabularInline):
+    model = StepDeadline
+    extra = 0
+
+
+@admin.register(RecognitionCycle)
+class RecognitionCycleAdmin(admin.ModelAdmin):
+    list_display = ("name", "year", "province", "regulation", "is_open")
+    list_filter = ("year", "is_open", "regulation")
+    autocomplete_fields = ("province",)
+    inlines = [CycleRouteInline, StepDeadlineInline]

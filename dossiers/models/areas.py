@@ -1,0 +1,130 @@
+"""The administrative hierarchy as data with validity dates (DOMAIN.md §1, 2025 reform).
+
+The pre-2025 tree (province → district → commune → residential area) and the post-2025
+tree (province → commune → residential area) coexist; `successors` links a merged or
+abolished area to what replaced it.
+"""
+
+import datetime
+
+from django.db import models
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+
+PATH_SEPARATOR = "/"
+
+
+class AreaLevel(models.Model):
+    """A level of the hierarchy. Levels are data: province, district, commune, residential."""
+
+    PROVINCE = "province"
+    DISTRICT = "district"
+    COMMUNE = "commune"
+    RESIDENTIAL = "residential"
+
+    code = models.SlugField("mã cấp", max_length=32, unique=True)
+    name = models.CharField("tên cấp", max_length=100)
+    rank = models.PositiveSmallIntegerField("thứ bậc", help_text="1 là cấp cao nhất (tỉnh).")
+
+    class Meta:
+        ordering = ["rank"]
+        verbose_name = "cấp hành chính"
+        verbose_name_plural = "cấp hành chính"
+
+    def __str__(self):
+        return self.name
+
+
+class AreaQuerySet(models.QuerySet):
+    def valid_on(self, day: datetime.date):
+        return self.filter(
+            models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=day),
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day),
+        )
+
+    def visible_to(self, user):
+        from accounts.selectors import areas_in_jurisdiction
+
+        return areas_in_jurisdiction(user)
+
+
+class AdministrativeArea(models.Model):
+    code = models.CharField("mã đơn vị hành chính", max_length=32, db_index=True)
+    name = models.CharField("tên", max_length=255)
+    level = models.ForeignKey(AreaLevel, models.PROTECT, related_name="areas", verbose_name="cấp")
+    parent = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="trực thuộc",
+    )
+    # Ancestor ids from the root, e.g. "/1/17/342/": "every area under X" is one
+    # indexed prefix match. Kept by dossiers.services.area_set_path, never by hand.
+    path = models.CharField(max_length=255, editable=False, db_index=True, default="")
+    valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
+    valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
+    successors = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="predecessors",
+        verbose_name="đơn vị kế thừa (sau sáp nhập)",
+    )
+
+    objects = AreaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["path"]
+        verbose_name = "địa bàn hành chính"
+        verbose_name_plural = "địa bàn hành chính"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code", "level", "valid_from"], name="area_code_level_from_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(valid_to__isnull=True)
+                | models.Q(valid_from__isnull=True)
+                | models.Q(valid_to__gte=models.F("valid_from")),
+                name="area_validity_ordered",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["path"], name="area_path_prefix", opclasses=["varchar_pattern_ops"]
+            )
+        ]
+        permissions = [
+            ("view_area_dossiers", "Xem hồ sơ trong địa bàn"),
+            ("act_in_area", "Xử lý hồ sơ trong địa bàn"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def is_valid_on(self, day: datetime.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+    @property
+    def ancestor_ids(self) -> list[int]:
+        return [int(part) for part in self.path.strip(PATH_SEPARATOR).split(PATH_SEPARATOR) if part]
+
+
+class AreaUserPermission(UserObjectPermissionBase):
+    """Guardian's direct foreign key table: a user's jurisdiction over an area."""
+
+    content_object = models.ForeignKey(AdministrativeArea, models.CASCADE)
+
+    class Meta(UserObjectPermissionBase.Meta):
+        verbose_name = "thẩm quyền địa bàn (người dùng)"
+        verbose_name_plural = "thẩm quyền địa bàn (người dùng)"
+
+
+class AreaGroupPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(AdministrativeArea, models.CASCADE)
+
+    class Meta(GroupObjectPermissionBase.Meta):
+        verbose_name = "thẩm quyền địa bàn (nhóm)"
+        verbose_name_plural = "thẩm quyền địa bàn (nhóm)"

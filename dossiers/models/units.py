@@ -1,0 +1,89 @@
+"""Units that can be recognised (DOMAIN.md §1, `UnitKind`)."""
+
+from django.conf import settings
+from django.db import models
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+
+from .areas import AdministrativeArea, AreaLevel
+
+
+class UnitKind(models.TextChoices):
+    RESIDENTIAL_AREA = "residential_area", "Khu dân cư"
+    COMMUNE = "commune", "Xã, phường, đặc khu"
+    AGENCY = "agency", "Cơ quan"
+    ENTERPRISE = "enterprise", "Doanh nghiệp"
+    SCHOOL = "school", "Cơ sở giáo dục"
+
+
+class UnitQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from accounts.selectors import units_in_jurisdiction
+
+        return units_in_jurisdiction(user)
+
+    def actionable_by(self, user):
+        from accounts.selectors import units_in_jurisdiction
+
+        return units_in_jurisdiction(user, act=True)
+
+
+class Unit(models.Model):
+    kind = models.CharField("loại đơn vị", max_length=32, choices=UnitKind.choices, db_index=True)
+    name = models.CharField("tên đơn vị", max_length=255)
+    identifier = models.CharField(
+        "mã định danh",
+        max_length=64,
+        unique=True,
+        help_text="Mã số thuế, mã đơn vị hành chính hoặc mã do tỉnh cấp.",
+    )
+    area = models.ForeignKey(
+        AdministrativeArea,
+        models.PROTECT,
+        related_name="units",
+        verbose_name="địa bàn",
+        help_text="Với khu dân cư và xã, phường: chính địa bàn đó; với tổ chức: nơi đặt trụ sở.",
+    )
+    managing_level = models.ForeignKey(
+        AreaLevel,
+        models.PROTECT,
+        related_name="+",
+        verbose_name="cấp quản lý",
+        help_text="Ủy ban nhân dân cấp nào quản lý đơn vị (xã hay tỉnh).",
+    )
+    is_small_enterprise = models.BooleanField("doanh nghiệp nhỏ hoặc siêu nhỏ", default=False)
+    is_excluded_school = models.BooleanField("trường tiểu học, mầm non hoặc nhà trẻ", default=False)
+    is_armed_forces = models.BooleanField("đơn vị thuộc lực lượng vũ trang", default=False)
+    heads = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="headed_units",
+        verbose_name="người đứng đầu",
+    )
+    active = models.BooleanField("đang hoạt động", default=True)
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["area__path", "name"]
+        verbose_name = "đơn vị"
+        verbose_name_plural = "đơn vị"
+        permissions = [("act_for_unit", "Thao tác thay mặt đơn vị")]
+
+    def __str__(self):
+        return self.name
+
+
+class UnitUserPermission(UserObjectPermissionBase):
+    content_object = models.ForeignKey(Unit, models.CASCADE)
+
+    class Meta(UserObjectPermissionBase.Meta):
+        verbose_name = "thẩm quyền đơn vị (người dùng)"
+        verbose_name_plural = "thẩm quyền đơn vị (người dùng)"
+
+
+class UnitGroupPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Unit, models.CASCADE)
+
+    class Meta(GroupObjectPermissionBase.Meta):
+        verbose_name = "thẩm quyền đơn vị (nhóm)"
+        verbose_name_plural = "thẩm quyền đơn vị (nhóm)"

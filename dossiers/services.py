@@ -1,0 +1,151 @@
+"""Services that change the registry. Every state change of the domain goes through a
+service here (DESIGN.md); views, admin and commands call these."""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from .models import AdministrativeArea, AreaLevel, CycleRoute, RecognitionCycle, Unit, UnitKind
+from .models.areas import PATH_SEPARATOR
+
+
+class DomainError(Exception):
+    """A business rule refused the action; the message is shown to the user (Vietnamese)."""
+
+
+def area_set_paths(areas: Iterable[AdministrativeArea]) -> list[AdministrativeArea]:
+    """Recompute the materialised path of `areas` and of the descendants of those that moved.
+
+    Areas must have ids; parents outside `areas` are read in one query. Saves in bulk and
+    returns every area whose path changed.
+    """
+    pending = {area.pk: area for area in areas}
+    outside = {a.parent_id for a in pending.values() if a.parent_id} - pending.keys()
+    paths = dict(AdministrativeArea.objects.filter(pk__in=outside).values_list("pk", "path"))
+    changed = []
+    while pending:
+        ready = [a for a in pending.values() if a.parent_id is None or a.parent_id in paths]
+        if not ready:
+            raise DomainError("Cây địa bàn có vòng lặp: một địa bàn trực thuộc chính nó.")
+        for area in ready:
+            del pending[area.pk]
+            base = paths[area.parent_id] if area.parent_id else PATH_SEPARATOR
+            path = paths[area.pk] = f"{base}{area.pk}{PATH_SEPARATOR}"
+            if area.path != path:
+                if area.path:  # it moved: its stored descendants move with it
+                    for child in area.children.exclude(pk__in=paths.keys()):
+                        pending.setdefault(child.pk, child)
+                area.path = path
+                changed.append(area)
+    AdministrativeArea.objects.bulk_update(changed, ["path"], batch_size=1000)
+    return changed
+
+
+@transaction.atomic
+def area_create(
+    *,
+    code: str,
+    name: str,
+    level: AreaLevel,
+    parent: AdministrativeArea | None = None,
+    valid_from: datetime.date | None = None,
+    valid_to: datetime.date | None = None,
+) -> AdministrativeArea:
+    area = AdministrativeArea.objects.create(
+        code=code, name=name, level=level, parent=parent, valid_from=valid_from, valid_to=valid_to
+    )
+    area_set_paths([area])
+    return area
+
+
+def area_as_of(area: AdministrativeArea, day: datetime.date) -> AdministrativeArea:
+    """The area that stood for `area` on `day` (DOMAIN.md §1, 2025 reform): itself while in
+    force; else, following merges, the successor (for a later day) or the predecessor (for
+    an earlier day) in force on that day. Unchanged when the records stop short."""
+    seen = set()
+    while not area.is_valid_on(day) and area.pk not in seen:
+        seen.add(area.pk)
+        later = area.valid_to is not None and area.valid_to < day
+        links = area.successors if later else area.predecessors
+        nearer = links.valid_on(day).first() or links.exclude(pk__in=seen).first()
+        if nearer is None:
+            break
+        area = nearer
+    return area
+
+
+def area_ancestor_at_level(area: AdministrativeArea, level: AreaLevel) -> AdministrativeArea | None:
+    """`area` itself or its ancestor at `level`, if the tree has one."""
+    if area.level_id == level.pk:
+        return area
+    return AdministrativeArea.objects.filter(pk__in=area.ancestor_ids, level=level).first()
+
+
+def unit_ineligibility_reasons(unit: Unit) -> list[str]:
+    """Why a unit cannot be recognised at all (DOMAIN.md §1, kinds that can be recognised):
+    small and micro enterprises; primary schools, kindergartens and nurseries; armed forces."""
+    reasons = []
+    if unit.kind == UnitKind.ENTERPRISE and unit.is_small_enterprise:
+        reasons.append("Doanh nghiệp nhỏ và siêu nhỏ không thuộc đối tượng xét công nhận.")
+    if unit.kind == UnitKind.SCHOOL and unit.is_excluded_school:
+        reasons.append(
+            "Trường tiểu học, trường mầm non, nhà trẻ không thuộc đối tượng xét công nhận."
+        )
+    if unit.is_armed_forces:
+        reasons.append("Đơn vị thuộc lực lượng vũ trang không thuộc đối tượng xét công nhận.")
+    if not unit.active:
+        reasons.append("Đơn vị đã ngừng hoạt động.")
+    return reasons
+
+
+@dataclass(frozen=True)
+class ResolvedRoute:
+    """Who handles one unit's dossier in one cycle: the areas whose police review and
+    appraise it (appraise may be None) and whose People's Committee decides."""
+
+    route: CycleRoute
+    unit_area: AdministrativeArea
+    review_area: AdministrativeArea
+    appraise_area: AdministrativeArea | None
+    decide_area: AdministrativeArea
+
+
+def cycle_route_for(*, cycle: RecognitionCycle, unit: Unit) -> ResolvedRoute:
+    """Resolve the cycle's routing for `unit` (DOMAIN.md §1: "a cycle's routing says which
+    level reviews, appraises and decides for each unit kind"; district police before
+    03/2025, commune police since). The unit's area is taken as it stood at the end of the
+    cycle's evaluation window, so one unit routes through the 3-level tree in a 2024 cycle
+    and through the 2-level tree in a 2026 cycle."""
+    route = (
+        CycleRoute.objects.select_related("review_level", "appraise_level", "decide_level")
+        .filter(cycle=cycle, unit_kind=unit.kind)
+        .first()
+    )
+    if route is None:
+        raise DomainError(
+            f"Đợt “{cycle}” chưa cấu hình tuyến xét duyệt cho loại đơn vị "
+            f"“{unit.get_kind_display()}”."
+        )
+    unit_area = area_as_of(unit.area, route.window_end)
+
+    def at(level, what):
+        found = area_ancestor_at_level(unit_area, level)
+        if found is None:
+            raise DomainError(
+                f"Không xác định được {what} cấp “{level}” cho đơn vị “{unit}” "
+                f"(địa bàn “{unit_area}”)."
+            )
+        return found
+
+    decide_level = route.decide_level or unit.managing_level
+    return ResolvedRoute(
+        route=route,
+        unit_area=unit_area,
+        review_area=at(route.review_level, "công an xét duyệt"),
+        appraise_area=at(route.appraise_level, "công an thẩm định")
+        if route.appraise_level
+        else None,
+        decide_area=at(decide_level, "Ủy ban nhân dân quyết định"),
+    )

@@ -1,0 +1,44 @@
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.generic import ListView
+
+from .models import Unit, UnitKind
+
+
+@login_required
+def home(request):
+    return redirect("unit-list")
+
+
+class UnitListView(LoginRequiredMixin, ListView):
+    """The units in the user's jurisdiction, filterable by kind and name."""
+
+    template_name = "dossiers/unit_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        units = Unit.objects.visible_to(self.request.user).select_related("area", "area__level")
+        kind = self.request.GET.get("loai")
+        if kind in UnitKind.values:
+            units = units.filter(kind=kind)
+        q = self.request.GET.get("q", "").strip()
+        if q:
+            units = units.filter(name__icontains=q)
+        return units.order_by("area__path", "name")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            kinds=UnitKind.choices,
+            selected_kind=self.request.GET.get("loai", ""),
+            q=self.request.GET.get("q", ""),
+            **kwargs,
+        )
+
+
+@login_required
+def unit_detail(request, pk):
+    unit = get_object_or_404(
+        Unit.objects.visible_to(request.user).select_related("area", "managing_level"), pk=pk
+    )
+    return render(request, "dossiers/unit_detail.html", {"unit": unit})
