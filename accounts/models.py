@@ -27,6 +27,10 @@ class User(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.username
 
+    def get_full_name(self):
+        """Vietnamese order: family name first ("Nguyễn Văn An")."""
+        return f"{self.last_name} {self.first_name}".strip()
+
     @property
     def sees_everything(self) -> bool:
         return self.is_superuser or self.role == Role.ADMIN

@@ -1,0 +1,69 @@
+"""Playwright driving Debian's Chromium (never a downloaded browser). Screenshots of each
+step land in test-artifacts/ at the top of the repository."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+
+from dossiers.reference.seed import seed_reference_data
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Browser tests use a transactional database, which is emptied after each test; put
+    back the reference rows the migrations seeded."""
+    seed_reference_data(apps)
+
+
+@pytest.fixture
+def new_page(browser, live_server, request):
+    """new_page() opens a fresh browser context (its own cookies: one per user)."""
+    contexts = []
+
+    def open_page():
+        context = browser.new_context(base_url=live_server.url, locale="vi-VN")
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def shoot(request):
+    """shoot(page, "step name") keeps a full-page screenshot as a test artifact."""
+    folder = ARTIFACTS / re.sub(r"[^\w.-]+", "_", request.node.name)
+    folder.mkdir(parents=True, exist_ok=True)
+    counter = iter(range(1, 1000))
+
+    def take(page, name):
+        page.screenshot(path=str(folder / f"{next(counter):02d}-{name}.png"), full_page=True)
+
+    return take
