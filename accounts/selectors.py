@@ -61,15 +61,24 @@ def areas_in_jurisdiction(user, *, act: bool = False) -> QuerySet:
 
 
 def units_in_jurisdiction(user, *, act: bool = False) -> QuerySet:
-    """Units `user` may see (act=True: act for): units granted to them, and units located
-    in an area they cover."""
+    """Units `user` may see (act=True: act for): units granted to them, units located in an
+    area they cover, and units located in the successor of an area they cover."""
     if not user.is_authenticated or not user.is_active:
         return Unit.objects.none()
     if user.sees_everything:
         return Unit.objects.all()
     unit_codes = [ACT_FOR_UNIT] if act else [ACT_FOR_UNIT, VIEW_UNIT]
     granted_unit = Exists(_granted(Unit, user, unit_codes).filter(pk=OuterRef("pk")))
-    return Unit.objects.filter(granted_unit | _covering_grant(user, act, "area__path"))
+    # An officer of an abolished area (a district before 2025) still covers the units whose
+    # area succeeded one under it, so historical cycles stay reachable.
+    covered_predecessor = Exists(
+        AdministrativeArea.objects.filter(successors=OuterRef("area_id")).filter(
+            _covering_grant(user, act, "path")
+        )
+    )
+    return Unit.objects.filter(
+        granted_unit | _covering_grant(user, act, "area__path") | covered_predecessor
+    )
 
 
 def user_covers_area(user, area, *, act: bool = False) -> bool:

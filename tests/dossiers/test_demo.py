@@ -40,7 +40,21 @@ def test_running_the_demo_twice_changes_nothing(demo):
     assert snapshot() == before
 
 
-@pytest.mark.parametrize("username", ["truongkhupho", "caxa.godau", "catinh.pv05", "theodoi"])
+DEMO_USERS = [
+    "quantri",
+    "truongkhupho",
+    "thutruong",
+    "caxa.godau",
+    "cahuyen.godau",
+    "catinh.pv05",
+    "ubndxa.godau",
+    "ldubnd.godau",
+    "ubndtinh",
+    "theodoi",
+]
+
+
+@pytest.mark.parametrize("username", DEMO_USERS)
 def test_each_demo_user_logs_in_and_sees_only_its_jurisdiction(client, demo, username):
     response = client.post(reverse("login"), {"username": username, "password": DEMO_PASSWORD})
     assert response.status_code == 302

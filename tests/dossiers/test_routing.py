@@ -100,3 +100,13 @@ def test_ineligible_units_have_a_reason(kind, flags, reason):
 
 def test_eligible_unit_has_no_reason():
     assert unit_ineligibility_reasons(UnitFactory(kind=UnitKind.ENTERPRISE)) == []
+
+
+def test_officer_of_the_abolished_district_still_sees_its_former_units(reform):
+    from accounts.selectors import units_in_jurisdiction
+    from tests.factories import UserFactory
+
+    unit = UnitFactory(area=reform["new_area"])
+    UnitFactory(area=AreaFactory(residential=True, parent=reform["new_commune"]))
+    district_officer = UserFactory(jurisdiction=[reform["district"]])
+    assert list(units_in_jurisdiction(district_officer)) == [unit]
