@@ -83,3 +83,21 @@ def units_in_jurisdiction(user, *, act: bool = False) -> QuerySet:
 
 def user_covers_area(user, area, *, act: bool = False) -> bool:
     return areas_in_jurisdiction(user, act=act).filter(pk=area.pk).exists()
+
+
+def dossiers_in_jurisdiction(user, *, act: bool = False) -> QuerySet:
+    """Dossiers `user` may see (act=True: act on): those of units in their jurisdiction,
+    and those whose review, appraisal or decision falls to an area they cover. This is the
+    one filter every dossier list, inbox, download, report and API goes through."""
+    from dossiers.models import Dossier
+
+    if not user.is_authenticated or not user.is_active:
+        return Dossier.objects.none()
+    if user.sees_everything:
+        return Dossier.objects.all()
+    return Dossier.objects.filter(
+        Exists(units_in_jurisdiction(user, act=act).filter(pk=OuterRef("unit_id")))
+        | _covering_grant(user, act, "review_area__path")
+        | _covering_grant(user, act, "appraise_area__path")
+        | _covering_grant(user, act, "decide_area__path")
+    )

@@ -16,3 +16,4 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405

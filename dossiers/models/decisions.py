@@ -1,0 +1,80 @@
+"""People's Committee decisions (DOMAIN.md §1 "Decision and certificate"): one numbered
+decision recognises many units, listed in its annex; a later decision can revoke."""
+
+from django.conf import settings
+from django.db import models
+
+from .areas import AdministrativeArea
+from .dossier import Dossier
+
+
+class AuthorityMarker(models.TextChoices):
+    TM = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN — CHỦ TỊCH"
+    KT = "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "KT. CHỦ TỊCH — PHÓ CHỦ TỊCH"
+
+
+class DecisionKind(models.TextChoices):
+    RECOGNISE = "recognise", "Công nhận"
+    REVOKE = "revoke", "Thu hồi công nhận"
+
+
+class Decision(models.Model):
+    issuer = models.ForeignKey(
+        AdministrativeArea, models.PROTECT, related_name="decisions", verbose_name="UBND ban hành"
+    )
+    kind = models.CharField("loại", max_length=16, choices=DecisionKind.choices)
+    year = models.PositiveSmallIntegerField("năm")
+    number = models.PositiveIntegerField("số")
+    symbol = models.CharField("ký hiệu", max_length=32, default="QĐ-UBND")
+    issued_on = models.DateField("ngày ban hành")
+    signer_name = models.CharField("người ký", max_length=200)
+    signer_title = models.CharField("chức vụ người ký", max_length=200)
+    authority = models.CharField("thẩm quyền ký", max_length=64, choices=AuthorityMarker.choices)
+    summary = models.CharField("trích yếu", max_length=500)
+    reason = models.TextField("lý do", blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-issued_on", "-number"]
+        verbose_name = "quyết định"
+        verbose_name_plural = "quyết định"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer", "year", "number"], name="decision_number_per_issuer_year"
+            )
+        ]
+
+    def __str__(self):
+        return f"Quyết định số {self.reference}"
+
+    @property
+    def reference(self) -> str:
+        """ "05/QĐ-UBND": numbers below 10 are zero-padded (Decree 30/2020/NĐ-CP)."""
+        return f"{self.number:02d}/{self.symbol}"
+
+
+class DecisionItem(models.Model):
+    decision = models.ForeignKey(Decision, models.CASCADE, related_name="items")
+    dossier = models.ForeignKey(Dossier, models.PROTECT, related_name="decision_items")
+    recognised = models.BooleanField("công nhận")
+    reason = models.TextField("lý do", blank=True)
+
+    class Meta:
+        ordering = ["decision", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "dossier"], name="decision_item_unique")
+        ]
+
+
+class DecisionCounter(models.Model):
+    """The last number an issuer used in a year; locked while a number is taken."""
+
+    issuer = models.ForeignKey(AdministrativeArea, models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "year"], name="decision_counter_unique")
+        ]

@@ -1,0 +1,280 @@
+"""The recognition dossier (hồ sơ đề nghị công nhận, DOMAIN.md §1 "The dossier") and what
+hangs off it: versions, self-assessment, disqualifying events, documents, police verdicts
+and the audit trail.
+
+`Dossier.status` is the legal status people see and reports count. It is a protected FSM
+field: only the transitions below change it, and only flow steps call them
+(workflows/recognition, DESIGN.md "one writer").
+"""
+
+from django.conf import settings
+from django.db import models
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+
+from .areas import AdministrativeArea
+from .criteria import Criterion
+from .cycles import DocumentKind, RecognitionCycle
+from .units import Unit
+
+
+class DossierStatus(models.TextChoices):
+    REGISTERED = "registered", "Đã đăng ký phấn đấu"
+    SUBMITTED = "submitted", "Đã nộp, chờ xét duyệt"
+    SUPPLEMENT_REQUESTED = "supplement_requested", "Chờ đơn vị bổ sung"
+    FORWARDED = "forwarded", "Đã chuyển thẩm định"
+    PROPOSED = "proposed", "Đã đề nghị công nhận"
+    RECOGNISED = "recognised", "Đạt tiêu chuẩn (đã công nhận)"
+    NOT_RECOGNISED = "not_recognised", "Chưa đạt (không công nhận)"
+    REFUSED = "refused", "Bị từ chối"
+    REVOKED = "revoked", "Đã thu hồi công nhận"
+
+
+S = DossierStatus
+
+
+class DossierQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from accounts.selectors import dossiers_in_jurisdiction
+
+        return dossiers_in_jurisdiction(user)
+
+
+class Dossier(ConcurrentTransitionMixin, models.Model):
+    cycle = models.ForeignKey(
+        RecognitionCycle, models.PROTECT, related_name="dossiers", verbose_name="đợt"
+    )
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="dossiers", verbose_name="đơn vị")
+    status = FSMField(
+        "trạng thái", default=S.REGISTERED, choices=S.choices, protected=True, db_index=True
+    )
+    process = models.OneToOneField(
+        "viewflow.Process", models.SET_NULL, null=True, blank=True, related_name="dossier"
+    )
+    # The routing resolved at registration (dossiers.services.cycle_route_for): who reviews,
+    # appraises and decides. Real columns, so every inbox is one SQL filter.
+    review_area = models.ForeignKey(
+        AdministrativeArea, models.PROTECT, related_name="+", verbose_name="địa bàn xét duyệt"
+    )
+    appraise_area = models.ForeignKey(
+        AdministrativeArea,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="địa bàn thẩm định",
+    )
+    decide_area = models.ForeignKey(
+        AdministrativeArea, models.PROTECT, related_name="+", verbose_name="UBND quyết định"
+    )
+    households_total = models.PositiveIntegerField("tổng số hộ gia đình", null=True, blank=True)
+    households_registered = models.PositiveIntegerField(
+        "số hộ đăng ký, ký cam kết", null=True, blank=True
+    )
+    commitment = models.TextField("nội dung đăng ký phấn đấu", blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="người đăng ký"
+    )
+    registered_at = models.DateTimeField("ngày đăng ký", auto_now_add=True)
+    supplement_requests = models.PositiveSmallIntegerField("số lần yêu cầu bổ sung", default=0)
+    last_reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="cán bộ xét duyệt",
+    )
+    result_reason = models.TextField("lý do kết quả", blank=True)
+
+    objects = DossierQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-registered_at"]
+        verbose_name = "hồ sơ"
+        verbose_name_plural = "hồ sơ"
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "unit"], name="dossier_one_per_unit_cycle")
+        ]
+        indexes = [models.Index(fields=["status", "cycle"], name="dossier_status_cycle")]
+
+    def __str__(self):
+        return f"Hồ sơ {self.unit} — {self.cycle.year}"
+
+    # Transitions. Each is called by exactly one flow step; guards live in services.
+    @transition(field=status, source=[S.REGISTERED, S.SUPPLEMENT_REQUESTED], target=S.SUBMITTED)
+    def submit(self):
+        pass
+
+    @transition(field=status, source=S.SUBMITTED, target=S.SUPPLEMENT_REQUESTED)
+    def request_supplement(self):
+        self.supplement_requests += 1
+
+    @transition(field=status, source=S.SUBMITTED, target=S.REFUSED)
+    def refuse(self):
+        pass
+
+    @transition(field=status, source=S.SUBMITTED, target=S.FORWARDED)
+    def forward_to_appraisal(self):
+        pass
+
+    @transition(field=status, source=[S.SUBMITTED, S.FORWARDED], target=S.PROPOSED)
+    def propose(self):
+        pass
+
+    @transition(field=status, source=S.FORWARDED, target=S.SUBMITTED)
+    def return_to_review(self):
+        pass
+
+    @transition(field=status, source=[S.FORWARDED, S.PROPOSED], target=S.NOT_RECOGNISED)
+    def not_recognise(self):
+        pass
+
+    @transition(field=status, source=S.PROPOSED, target=S.RECOGNISED)
+    def recognise(self):
+        pass
+
+    @transition(field=status, source=S.RECOGNISED, target=S.REVOKED)
+    def revoke(self):
+        pass
+
+
+class DossierVersion(models.Model):
+    """What the unit sent. A submitted version is frozen; a supplement starts a new one."""
+
+    dossier = models.ForeignKey(Dossier, models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField("lần nộp")
+    submitted_at = models.DateTimeField("ngày nộp", null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["dossier", "number"]
+        verbose_name = "phiên bản hồ sơ"
+        verbose_name_plural = "phiên bản hồ sơ"
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "number"], name="version_number_unique")
+        ]
+
+    def __str__(self):
+        return f"Lần nộp {self.number}"
+
+    @property
+    def frozen(self) -> bool:
+        return self.submitted_at is not None
+
+
+class Assessment(models.Model):
+    """The unit's self-assessment of one criterion: met or not, with an explanation."""
+
+    version = models.ForeignKey(DossierVersion, models.CASCADE, related_name="assessments")
+    criterion = models.ForeignKey(Criterion, models.PROTECT, related_name="+")
+    met = models.BooleanField("đạt", null=True)
+    explanation = models.TextField("giải trình", blank=True)
+
+    class Meta:
+        ordering = ["criterion"]
+        verbose_name = "tự đánh giá tiêu chí"
+        verbose_name_plural = "tự đánh giá tiêu chí"
+        constraints = [
+            models.UniqueConstraint(fields=["version", "criterion"], name="assessment_unique")
+        ]
+
+
+class DisqualifyingEvent(models.Model):
+    version = models.ForeignKey(DossierVersion, models.CASCADE, related_name="events")
+    criterion = models.ForeignKey(Criterion, models.PROTECT, related_name="+")
+    occurred_on = models.DateField("ngày xảy ra")
+    description = models.TextField("mô tả")
+
+    class Meta:
+        ordering = ["occurred_on"]
+        verbose_name = "sự việc làm mất tiêu chuẩn"
+        verbose_name_plural = "sự việc làm mất tiêu chuẩn"
+
+
+def document_path(document, filename):
+    return f"ho-so/{document.version.dossier_id}/{document.sha256[:2]}/{document.sha256}"
+
+
+class Document(models.Model):
+    version = models.ForeignKey(DossierVersion, models.CASCADE, related_name="documents")
+    kind = models.ForeignKey(DocumentKind, models.PROTECT, related_name="+", verbose_name="loại")
+    criterion = models.ForeignKey(
+        Criterion, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    file = models.FileField("tệp", upload_to=document_path, max_length=255)
+    original_name = models.CharField("tên tệp", max_length=255)
+    content_type = models.CharField("định dạng", max_length=100)
+    size = models.PositiveBigIntegerField("dung lượng (byte)")
+    sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind__order", "uploaded_at"]
+        verbose_name = "tài liệu"
+        verbose_name_plural = "tài liệu"
+
+    def __str__(self):
+        return self.original_name
+
+
+class ReviewStage(models.TextChoices):
+    REVIEW = "review", "Xét duyệt"
+    APPRAISE = "appraise", "Thẩm định"
+
+
+class Review(models.Model):
+    """A police verdict on one version: per-criterion remarks and the outcome."""
+
+    dossier = models.ForeignKey(Dossier, models.CASCADE, related_name="reviews")
+    version = models.ForeignKey(DossierVersion, models.PROTECT, related_name="reviews")
+    stage = models.CharField("bước", max_length=16, choices=ReviewStage.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    outcome = models.CharField("kết quả", max_length=32)
+    comment = models.TextField("ý kiến", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = "ý kiến xét duyệt"
+        verbose_name_plural = "ý kiến xét duyệt"
+
+
+class CriterionVerdict(models.Model):
+    review = models.ForeignKey(Review, models.CASCADE, related_name="verdicts")
+    criterion = models.ForeignKey(Criterion, models.PROTECT, related_name="+")
+    met = models.BooleanField("đạt")
+    remark = models.TextField("nhận xét", blank=True)
+
+    class Meta:
+        ordering = ["criterion"]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "criterion"], name="verdict_unique")
+        ]
+
+
+class DossierTransition(models.Model):
+    """The audit trail: who, in which role, when, from → to, and why."""
+
+    dossier = models.ForeignKey(Dossier, models.CASCADE, related_name="transitions")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+")
+    role = models.CharField("vai trò", max_length=32, blank=True)
+    step = models.CharField("bước", max_length=32)
+    source = models.CharField("từ trạng thái", max_length=32, blank=True)
+    target = models.CharField("sang trạng thái", max_length=32)
+    comment = models.TextField("ghi chú", blank=True)
+    at = models.DateTimeField("thời điểm", auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["dossier", "at"], name="transition_dossier_at")]
+        verbose_name = "lịch sử xử lý"
+        verbose_name_plural = "lịch sử xử lý"
+
+    def source_label(self):
+        return S(self.source).label if self.source else "—"
+
+    def target_label(self):
+        return S(self.target).label

@@ -1,0 +1,169 @@
+"""Drive dossiers through the real services to a given step: the lifecycle "traits" of
+our test data (`Journey(...).to("proposed")`), so tests never set a status by hand."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from accounts.models import Role
+from dossiers.models import AuthorityMarker, CriterionKind, DocumentKind, UnitKind
+from tests.factories import AreaFactory, CycleFactory, UnitFactory, UserFactory
+from workflows.recognition import services
+from workflows.recognition.selectors import criteria_for
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def pdf(name="tai-lieu.pdf"):
+    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+
+
+@dataclass
+class Province:
+    """A two-level province with one commune, two residential areas and one agency, and
+    one user per role with jurisdiction over it."""
+
+    province: object
+    commune: object
+    cycle: object
+    head: object
+    other_head: object
+    reviewer: object
+    appraiser: object
+    committee: object
+    provincial_committee: object
+    unit: object
+    other_unit: object
+    agency: object
+
+    @classmethod
+    def build(cls, year=2026, name="Phường Gò Dầu"):
+        province = AreaFactory(province=True, name=f"Tỉnh {name}")
+        commune = AreaFactory(commune=True, name=name, parent=province)
+        unit = UnitFactory(
+            kind=UnitKind.RESIDENTIAL_AREA,
+            name=f"Khu phố 1, {name}",
+            area=AreaFactory(residential=True, parent=commune, name=f"Khu phố 1, {name}"),
+        )
+        other_unit = UnitFactory(
+            kind=UnitKind.RESIDENTIAL_AREA,
+            name=f"Khu phố 2, {name}",
+            area=AreaFactory(residential=True, parent=commune, name=f"Khu phố 2, {name}"),
+        )
+        agency = UnitFactory(kind=UnitKind.AGENCY, name=f"Trạm Y tế {name}", area=commune)
+        head = UserFactory(role=Role.UNIT_HEAD, jurisdiction=[unit, agency])
+        unit.heads.add(head)
+        return cls(
+            province=province,
+            commune=commune,
+            cycle=CycleFactory(year=year, province=province),
+            head=head,
+            other_head=UserFactory(role=Role.UNIT_HEAD, jurisdiction=[other_unit]),
+            reviewer=UserFactory(role=Role.REVIEWING_POLICE, jurisdiction=[commune]),
+            appraiser=UserFactory(role=Role.APPRAISING_POLICE, jurisdiction=[province]),
+            committee=UserFactory(role=Role.COMMITTEE_STAFF, jurisdiction=[commune]),
+            provincial_committee=UserFactory(role=Role.COMMITTEE_STAFF, jurisdiction=[province]),
+            unit=unit,
+            other_unit=other_unit,
+            agency=agency,
+        )
+
+
+def all_met(dossier):
+    return {c.pk: (True, "Đạt") for c in criteria_for(dossier)}
+
+
+class Journey:
+    """Journey(p, unit).to("submitted") — each step through the service a user would use."""
+
+    ORDER = ["registered", "filled", "submitted", "forwarded", "proposed", "recognised"]
+
+    def __init__(self, p: Province, unit=None):
+        self.p = p
+        self.unit = unit or p.unit
+        self.dossier = None
+
+    def register(self):
+        self.dossier = services.dossier_register(
+            acting_user=self.p.head,
+            unit=self.unit,
+            cycle=self.p.cycle,
+            households_total=120,
+            households_registered=120,
+        )
+        return self
+
+    def fill(self):
+        d = self.dossier
+        answers = {
+            c.pk: (True, "Đã thực hiện đầy đủ.")
+            for c in criteria_for(d)
+            if c.kind != CriterionKind.DISQUALIFIER
+        }
+        services.dossier_save_assessment(acting_user=self.p.head, dossier=d, answers=answers)
+        for kind in d.cycle.routes.get(unit_kind=d.unit.kind).required_documents.all():
+            services.document_upload(
+                acting_user=self.p.head, dossier=d, kind=kind, upload=pdf(f"{kind.code}.pdf")
+            )
+        return self
+
+    def submit(self):
+        self.dossier = services.dossier_submit(acting_user=self.p.head, dossier=self.dossier)
+        return self
+
+    def forward(self):
+        self.dossier = services.dossier_review(
+            acting_user=self.p.reviewer,
+            dossier=self.dossier,
+            outcome="forward",
+            verdicts=all_met(self.dossier),
+        )
+        return self
+
+    def propose(self):
+        self.dossier = services.dossier_appraise(
+            acting_user=self.p.appraiser,
+            dossier=self.dossier,
+            outcome="propose",
+            verdicts=all_met(self.dossier),
+        )
+        return self
+
+    def recognise(self):
+        decide(self.p, [self.dossier])
+        self.dossier.refresh_from_db()
+        return self
+
+    def to(self, step: str):
+        steps = {
+            "registered": self.register,
+            "filled": self.fill,
+            "submitted": self.submit,
+            "forwarded": self.forward,
+            "proposed": self.propose,
+            "recognised": self.recognise,
+        }
+        for name in self.ORDER[: self.ORDER.index(step) + 1]:
+            if name == "proposed" and not self.dossier.appraise_area_id:
+                continue
+            steps[name]()
+        return self.dossier
+
+
+def decide(p: Province, dossiers, recognised=True, reason="", user=None, issuer=None):
+    issuer = issuer or dossiers[0].decide_area
+    user = user or (p.committee if issuer == p.commune else p.provincial_committee)
+    return services.decision_issue(
+        acting_user=user,
+        issuer=issuer,
+        results=[(d, recognised, reason) for d in dossiers],
+        issued_on=datetime.date(2026, 12, 10),
+        signer_name="Huỳnh Văn Giang",
+        signer_title="Chủ tịch",
+        authority=AuthorityMarker.TM,
+        summary="Công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2026",
+    )
+
+
+__all__ = ["DocumentKind", "Journey", "Province", "all_met", "decide", "pdf"]

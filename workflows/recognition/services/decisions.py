@@ -1,0 +1,222 @@
+"""People's Committee decisions (DOMAIN.md §1 "Decision and certificate"; Decree
+30/2020/NĐ-CP for numbering): one decision, numbered per issuer and calendar year,
+recognises many dossiers at once; a later decision can revoke a recognition."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from accounts.models import Role
+from accounts.selectors import areas_in_jurisdiction
+from dossiers.models import (
+    Decision,
+    DecisionCounter,
+    DecisionItem,
+    DecisionKind,
+    DossierStatus,
+    DossierTransition,
+)
+from dossiers.services import DomainError
+
+from ..flows import RecognitionFlow, RevocationFlow
+from .core import CONFLICT_MESSAGE, Conflict
+
+COMMITTEE_ROLES = (Role.COMMITTEE_STAFF, Role.COMMITTEE_SIGNER)
+
+
+def _ensure_committee(user, issuer):
+    if user.role not in COMMITTEE_ROLES or not (
+        areas_in_jurisdiction(user, act=True).filter(pk=issuer.pk).exists()
+    ):
+        raise PermissionDenied(f"Bạn không có thẩm quyền ban hành quyết định của {issuer}.")
+
+
+def _check_signature(issued_on, signer_name, signer_title, authority, summary):
+    missing = [
+        label
+        for label, value in (
+            ("ngày ban hành", issued_on),
+            ("người ký", signer_name),
+            ("chức vụ người ký", signer_title),
+            ("thẩm quyền ký", authority),
+            ("trích yếu", summary),
+        )
+        if not value
+    ]
+    if missing:
+        raise DomainError("Vui lòng nhập " + ", ".join(missing) + ".")
+
+
+def _next_number(issuer, year: int) -> int:
+    """Numbers restart every 1 January per issuer; the counter row is locked while taken."""
+    DecisionCounter.objects.get_or_create(issuer=issuer, year=year)
+    counter = DecisionCounter.objects.select_for_update().get(issuer=issuer, year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number
+
+
+def _create_decision(
+    *, user, issuer, kind, issued_on, signer_name, signer_title, authority, summary, reason=""
+):
+    _check_signature(issued_on, signer_name, signer_title, authority, summary)
+    return Decision.objects.create(
+        issuer=issuer,
+        kind=kind,
+        year=issued_on.year,
+        number=_next_number(issuer, issued_on.year),
+        issued_on=issued_on,
+        signer_name=signer_name,
+        signer_title=signer_title,
+        authority=authority,
+        summary=summary,
+        reason=reason,
+        created_by=user,
+    )
+
+
+@transaction.atomic
+def decision_issue(
+    *,
+    acting_user,
+    issuer,
+    results: list,
+    issued_on: datetime.date,
+    signer_name: str,
+    signer_title: str,
+    authority: str,
+    summary: str,
+) -> Decision:
+    """Issue one decision for many proposed dossiers. `results` is [(dossier, recognised,
+    reason)]; a dossier not recognised needs its reason."""
+    _ensure_committee(acting_user, issuer)
+    if not results:
+        raise DomainError("Vui lòng chọn ít nhất một hồ sơ.")
+    problems = []
+    for dossier, recognised, reason in results:
+        if dossier.decide_area_id != issuer.pk:
+            problems.append(
+                f"Hồ sơ “{dossier.unit}” không thuộc thẩm quyền quyết định của {issuer}."
+            )
+        elif dossier.status != DossierStatus.PROPOSED:
+            problems.append(f"Hồ sơ “{dossier.unit}” không ở trạng thái đề nghị công nhận.")
+        elif not recognised and not reason.strip():
+            problems.append(f"Vui lòng ghi lý do không công nhận “{dossier.unit}”.")
+    if problems:
+        raise DomainError(" ".join(problems))
+    decision = _create_decision(
+        user=acting_user,
+        issuer=issuer,
+        kind=DecisionKind.RECOGNISE,
+        issued_on=issued_on,
+        signer_name=signer_name,
+        signer_title=signer_title,
+        authority=authority,
+        summary=summary,
+    )
+    DecisionItem.objects.bulk_create(
+        DecisionItem(decision=decision, dossier=d, recognised=ok, reason=reason.strip())
+        for d, ok, reason in results
+    )
+    tasks = {
+        task.process_id: task
+        for task in Task.objects.filter(
+            flow_task=RecognitionFlow.await_decision,
+            status=STATUS.NEW,
+            process_id__in=[d.process_id for d, _, _ in results],
+        ).select_related("process")
+    }
+    history = []
+    for dossier, recognised, raw_reason in results:
+        task = tasks.get(dossier.process_id)
+        if task is None:
+            raise Conflict(CONFLICT_MESSAGE)
+        reason = raw_reason.strip()
+
+        def change(fresh, recognised=recognised, reason=reason):
+            source = fresh.status
+            if recognised:
+                fresh.recognise()
+            else:
+                fresh.not_recognise()
+            fresh.result_reason = reason
+            fresh.save()
+            history.append(
+                DossierTransition(
+                    dossier=fresh,
+                    actor=acting_user,
+                    role=acting_user.role,
+                    step="decide",
+                    source=source,
+                    target=fresh.status,
+                    comment=f"Quyết định số {decision.reference}"
+                    + (f": {reason}" if reason else ""),
+                )
+            )
+
+        RecognitionFlow.await_decision.run(task, change=change)
+    DossierTransition.objects.bulk_create(history)
+    return decision
+
+
+@transaction.atomic
+def decision_revoke(
+    *,
+    acting_user,
+    issuer,
+    dossiers: list,
+    reason: str,
+    issued_on: datetime.date,
+    signer_name: str,
+    signer_title: str,
+    authority: str,
+    summary: str,
+) -> Decision:
+    """Revoke recognitions (thu hồi) by a later decision of the same committee, with a
+    reason (DOMAIN.md §1)."""
+    _ensure_committee(acting_user, issuer)
+    reason = reason.strip()
+    if not reason:
+        raise DomainError("Vui lòng ghi rõ lý do thu hồi.")
+    if not dossiers:
+        raise DomainError("Vui lòng chọn ít nhất một hồ sơ.")
+    for dossier in dossiers:
+        if dossier.decide_area_id != issuer.pk or dossier.status != DossierStatus.RECOGNISED:
+            raise DomainError(f"Hồ sơ “{dossier.unit}” không có công nhận để thu hồi.")
+    decision = _create_decision(
+        user=acting_user,
+        issuer=issuer,
+        kind=DecisionKind.REVOKE,
+        issued_on=issued_on,
+        signer_name=signer_name,
+        signer_title=signer_title,
+        authority=authority,
+        summary=summary,
+        reason=reason,
+    )
+    DecisionItem.objects.bulk_create(
+        DecisionItem(decision=decision, dossier=d, recognised=False, reason=reason)
+        for d in dossiers
+    )
+    for dossier in dossiers:
+
+        def change(fresh):
+            source = fresh.status
+            fresh.revoke()
+            fresh.result_reason = reason
+            fresh.save()
+            DossierTransition.objects.create(
+                dossier=fresh,
+                actor=acting_user,
+                role=acting_user.role,
+                step="revoke",
+                source=source,
+                target=fresh.status,
+                comment=f"Quyết định số {decision.reference}: {reason}",
+            )
+
+        RevocationFlow.start.run(dossier=dossier, change=change)
+    return decision

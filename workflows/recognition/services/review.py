@@ -1,0 +1,189 @@
+"""Police steps: review by the level the routing names (district police before 03/2025,
+commune police since) and appraisal by provincial police (Circular 124/2021/TT-BCA;
+DOMAIN.md §1 "Who does what", §4 one-stop practice)."""
+
+from dossiers.models import (
+    Assessment,
+    CriterionVerdict,
+    DisqualifyingEvent,
+    Document,
+    DossierVersion,
+    Review,
+    ReviewStage,
+)
+from dossiers.services import DomainError
+
+from ..flows import RecognitionFlow
+from ..selectors import criteria_for
+from .core import complete_step
+
+REVIEW_OUTCOMES = {
+    "forward": "Chuyển tiếp",
+    "supplement": "Yêu cầu bổ sung",
+    "refuse": "Từ chối",
+}
+APPRAISAL_OUTCOMES = {
+    "propose": "Đạt — đề nghị công nhận",
+    "not_met": "Chưa đạt",
+    "return": "Trả lại để xét duyệt lại",
+}
+
+
+def _checked_verdicts(dossier, verdicts: dict, *, require_all: bool):
+    """[(criterion, met, remark)] for the dossier's criteria; all of them when required."""
+    criteria = criteria_for(dossier)
+    missing = [c for c in criteria if c.pk not in verdicts]
+    if require_all and missing:
+        labels = ", ".join(c.label for c in missing)
+        raise DomainError(f"Chưa cho ý kiến đạt/chưa đạt ở tiêu chí: {labels}.")
+    return [(c, *verdicts[c.pk]) for c in criteria if c.pk in verdicts]
+
+
+def _save_review(*, dossier, user, stage, outcome, comment, rows):
+    version = dossier.versions.filter(submitted_at__isnull=False).order_by("-number").first()
+    review = Review.objects.create(
+        dossier=dossier,
+        version=version,
+        stage=stage,
+        actor=user,
+        outcome=outcome,
+        comment=comment,
+    )
+    CriterionVerdict.objects.bulk_create(
+        CriterionVerdict(review=review, criterion=c, met=met, remark=remark)
+        for c, met, remark in rows
+    )
+    return version
+
+
+def _new_draft_from(version: DossierVersion) -> DossierVersion:
+    """A supplement starts a new version holding a copy of the last one; the submitted
+    version stays as it was, readable."""
+    draft = DossierVersion.objects.create(dossier=version.dossier, number=version.number + 1)
+    Assessment.objects.bulk_create(
+        Assessment(version=draft, criterion_id=a.criterion_id, met=a.met, explanation=a.explanation)
+        for a in version.assessments.all()
+    )
+    DisqualifyingEvent.objects.bulk_create(
+        DisqualifyingEvent(
+            version=draft,
+            criterion_id=e.criterion_id,
+            occurred_on=e.occurred_on,
+            description=e.description,
+        )
+        for e in version.events.all()
+    )
+    Document.objects.bulk_create(
+        Document(
+            version=draft,
+            kind_id=d.kind_id,
+            criterion_id=d.criterion_id,
+            file=d.file.name,
+            original_name=d.original_name,
+            content_type=d.content_type,
+            size=d.size,
+            sha256=d.sha256,
+            uploaded_by_id=d.uploaded_by_id,
+        )
+        for d in version.documents.all()
+    )
+    return draft
+
+
+def dossier_review(*, acting_user, dossier, outcome: str, comment: str = "", verdicts=None):
+    """Review: forward (to provincial police, or straight to the People's Committee when
+    the routing names no appraisal); request a supplement — once, in writing, listing
+    everything missing, which returns the dossier to the unit head; or refuse with a
+    reason (DOMAIN.md §4)."""
+    comment = comment.strip()
+    if outcome not in REVIEW_OUTCOMES:
+        raise DomainError("Vui lòng chọn kết quả xét duyệt.")
+    if outcome == "supplement":
+        if dossier.supplement_requests:
+            raise DomainError(
+                "Hồ sơ đã được yêu cầu bổ sung một lần. Chỉ được yêu cầu bổ sung một lần; "
+                "hãy chuyển tiếp hoặc từ chối."
+            )
+        if not comment:
+            raise DomainError(
+                "Vui lòng liệt kê đầy đủ các nội dung cần bổ sung (chỉ yêu cầu một lần)."
+            )
+    if outcome == "refuse" and not comment:
+        raise DomainError("Vui lòng ghi rõ lý do từ chối.")
+    rows = _checked_verdicts(dossier, verdicts or {}, require_all=outcome == "forward")
+
+    def change(fresh):
+        if outcome == "forward":
+            if fresh.appraise_area_id:
+                fresh.forward_to_appraisal()
+            else:
+                fresh.propose()
+        elif outcome == "supplement":
+            fresh.request_supplement()
+        else:
+            fresh.refuse()
+            fresh.result_reason = comment
+        fresh.last_reviewer = acting_user
+        version = _save_review(
+            dossier=fresh,
+            user=acting_user,
+            stage=ReviewStage.REVIEW,
+            outcome=outcome,
+            comment=comment,
+            rows=rows,
+        )
+        if outcome == "supplement":
+            _new_draft_from(version)
+
+    return complete_step(
+        dossier=dossier,
+        nodes=[RecognitionFlow.review_dossier],
+        user=acting_user,
+        step="review",
+        audit_step=f"review_{outcome}",
+        change=change,
+        comment=comment,
+    )
+
+
+def dossier_appraise(*, acting_user, dossier, outcome: str, comment: str = "", verdicts=None):
+    """Appraisal by provincial police (PV05): đạt → proposed for recognition; chưa đạt
+    with reasons; or back to review with a reason."""
+    comment = comment.strip()
+    if outcome not in APPRAISAL_OUTCOMES:
+        raise DomainError("Vui lòng chọn kết quả thẩm định.")
+    rows = _checked_verdicts(dossier, verdicts or {}, require_all=outcome != "return")
+    failing = [c.label for c, met, _ in rows if not met]
+    if outcome == "propose" and failing:
+        raise DomainError(
+            f"Tiêu chí {', '.join(failing)} được đánh giá chưa đạt: không thể đề nghị công nhận."
+        )
+    if outcome in ("not_met", "return") and not comment:
+        raise DomainError("Vui lòng ghi rõ lý do.")
+
+    def change(fresh):
+        if outcome == "propose":
+            fresh.propose()
+        elif outcome == "not_met":
+            fresh.not_recognise()
+            fresh.result_reason = comment
+        else:
+            fresh.return_to_review()
+        _save_review(
+            dossier=fresh,
+            user=acting_user,
+            stage=ReviewStage.APPRAISE,
+            outcome=outcome,
+            comment=comment,
+            rows=rows,
+        )
+
+    return complete_step(
+        dossier=dossier,
+        nodes=[RecognitionFlow.appraise_dossier],
+        user=acting_user,
+        step="appraise",
+        audit_step=f"appraise_{outcome}",
+        change=change,
+        comment=comment,
+    )

@@ -1,0 +1,208 @@
+"""Every change to a recognition dossier (Circular 124/2021/TT-BCA; DOMAIN.md §1).
+
+Each human step is one service: it checks role and jurisdiction, takes the flow lock, takes
+the open task, calls exactly one Dossier transition, writes the audit row and completes the
+task — all in one transaction (DESIGN.md "one writer"). Two officers acting at once get one
+success and one `Conflict`.
+"""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.models import Role
+from accounts.selectors import units_in_jurisdiction
+from dossiers.models import (
+    Assessment,
+    CriterionKind,
+    DisqualifyingEvent,
+    Document,
+    Dossier,
+    DossierStatus,
+    DossierVersion,
+)
+from dossiers.services import DomainError, cycle_route_for, unit_ineligibility_reasons
+
+from ..documents import inspect_upload
+from ..flows import RecognitionFlow
+from ..permissions import ensure_can_act
+from ..selectors import criteria_for
+from .core import complete_step, record_transition
+
+# --- unit head -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def dossier_register(
+    *,
+    acting_user,
+    unit,
+    cycle,
+    households_total: int | None = None,
+    households_registered: int | None = None,
+    commitment: str = "",
+) -> Dossier:
+    """Register a unit for the cycle's movement (đăng ký phấn đấu, Quarter I; Circular 124,
+    residential criterion 1). Excluded kinds are refused with the reason."""
+    if acting_user.role != Role.UNIT_HEAD or not (
+        units_in_jurisdiction(acting_user, act=True).filter(pk=unit.pk).exists()
+    ):
+        raise PermissionDenied("Chỉ người đứng đầu đơn vị được đăng ký cho đơn vị.")
+    reasons = unit_ineligibility_reasons(unit)
+    if reasons:
+        raise DomainError(" ".join(reasons))
+    if not cycle.is_open:
+        raise DomainError(f"Đợt “{cycle}” đã đóng, không nhận đăng ký.")
+    if unit.kind == "residential_area":
+        if households_total is None or households_registered is None:
+            raise DomainError("Khu dân cư phải ghi tổng số hộ và số hộ đã đăng ký, ký cam kết.")
+        if households_registered > households_total:
+            raise DomainError("Số hộ đăng ký không được lớn hơn tổng số hộ.")
+    route = cycle_route_for(cycle=cycle, unit=unit)
+    try:
+        with transaction.atomic():
+            dossier = Dossier.objects.create(
+                cycle=cycle,
+                unit=unit,
+                review_area=route.review_area,
+                appraise_area=route.appraise_area,
+                decide_area=route.decide_area,
+                households_total=households_total,
+                households_registered=households_registered,
+                commitment=commitment,
+                registered_by=acting_user,
+            )
+    except IntegrityError as exc:
+        raise DomainError(f"Đơn vị “{unit}” đã đăng ký trong đợt này.") from exc
+    version = DossierVersion.objects.create(dossier=dossier, number=1)
+    Assessment.objects.bulk_create(
+        Assessment(version=version, criterion=c)
+        for c in criteria_for(dossier)
+        if c.kind != CriterionKind.DISQUALIFIER
+    )
+    dossier.process = RecognitionFlow.start.run(dossier=dossier)
+    dossier.save(update_fields=["process"])
+    record_transition(dossier=dossier, user=acting_user, step="register", source="")
+    return dossier
+
+
+def draft_version(dossier) -> DossierVersion:
+    """The version the unit is still editing; frozen versions cannot change."""
+    version = dossier.versions.order_by("-number").first()
+    if (
+        version is None
+        or version.frozen
+        or dossier.status
+        not in (
+            DossierStatus.REGISTERED,
+            DossierStatus.SUPPLEMENT_REQUESTED,
+        )
+    ):
+        raise DomainError("Hồ sơ đã nộp, không thể sửa. Chỉ sửa được khi được yêu cầu bổ sung.")
+    return version
+
+
+@transaction.atomic
+def dossier_save_assessment(*, acting_user, dossier, answers: dict) -> DossierVersion:
+    """Save the self-assessment as the user goes: {criterion_id: (met, explanation)}."""
+    ensure_can_act(acting_user, dossier, "prepare")
+    version = draft_version(dossier)
+    rows = {a.criterion_id: a for a in version.assessments.all()}
+    for criterion_id, (met, explanation) in answers.items():
+        row = rows.get(int(criterion_id))
+        if row is None:
+            continue
+        row.met, row.explanation = met, explanation
+    Assessment.objects.bulk_update(rows.values(), ["met", "explanation"])
+    return version
+
+
+@transaction.atomic
+def dossier_declare_event(
+    *, acting_user, dossier, criterion, occurred_on: datetime.date, description: str
+) -> DisqualifyingEvent:
+    ensure_can_act(acting_user, dossier, "prepare")
+    if criterion.kind != CriterionKind.DISQUALIFIER:
+        raise DomainError("Chỉ khai báo sự việc cho tiêu chí về sự việc làm mất tiêu chuẩn.")
+    if not description.strip():
+        raise DomainError("Vui lòng mô tả sự việc.")
+    return DisqualifyingEvent.objects.create(
+        version=draft_version(dossier),
+        criterion=criterion,
+        occurred_on=occurred_on,
+        description=description.strip(),
+    )
+
+
+@transaction.atomic
+def dossier_remove_event(*, acting_user, dossier, event_id: int):
+    ensure_can_act(acting_user, dossier, "prepare")
+    draft_version(dossier).events.filter(pk=event_id).delete()
+
+
+@transaction.atomic
+def document_upload(*, acting_user, dossier, kind, upload, criterion=None) -> Document:
+    """Attach a file to the draft version; kind checked from content, SHA-256 stored."""
+    ensure_can_act(acting_user, dossier, "prepare")
+    version = draft_version(dossier)
+    content_type, sha256 = inspect_upload(upload)
+    document = Document(
+        version=version,
+        kind=kind,
+        criterion=criterion,
+        original_name=upload.name[:255],
+        content_type=content_type,
+        size=upload.size,
+        sha256=sha256,
+        uploaded_by=acting_user,
+    )
+    document.file.save(upload.name, upload, save=False)
+    document.save()
+    return document
+
+
+@transaction.atomic
+def document_remove(*, acting_user, dossier, document_id: int):
+    ensure_can_act(acting_user, dossier, "prepare")
+    draft_version(dossier).documents.filter(pk=document_id).delete()
+
+
+def missing_documents(dossier, version) -> list:
+    required = list(dossier.cycle.routes.get(unit_kind=dossier.unit.kind).required_documents.all())
+    present = set(version.documents.values_list("kind_id", flat=True))
+    return [kind for kind in required if kind.pk not in present]
+
+
+def dossier_submit(*, acting_user, dossier, comment: str = "") -> Dossier:
+    """Submit (or resubmit after a supplement) the draft: every required document kind
+    attached and every criterion answered; the version is then frozen."""
+    version = draft_version(dossier)
+    missing = missing_documents(dossier, version)
+    problems = []
+    if missing:
+        problems.append("Còn thiếu tài liệu: " + "; ".join(k.name for k in missing) + ".")
+    unanswered = version.assessments.filter(met__isnull=True).select_related("criterion")
+    if unanswered:
+        labels = ", ".join(a.criterion.label for a in unanswered)
+        problems.append(f"Chưa tự đánh giá tiêu chí: {labels}.")
+    if problems:
+        raise DomainError(" ".join(problems))
+
+    def change(fresh):
+        fresh.submit()
+        DossierVersion.objects.filter(pk=version.pk, submitted_at__isnull=True).update(
+            submitted_at=timezone.now(), submitted_by=acting_user
+        )
+
+    resubmission = dossier.status == DossierStatus.SUPPLEMENT_REQUESTED
+    return complete_step(
+        dossier=dossier,
+        nodes=[RecognitionFlow.prepare_dossier, RecognitionFlow.supplement_dossier],
+        user=acting_user,
+        step="prepare",
+        audit_step="resubmit" if resubmission else "submit",
+        change=change,
+        comment=comment,
+    )
