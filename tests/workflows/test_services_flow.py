@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from viewflow.workflow.status import STATUS
 
+from accounts.services import user_grant_jurisdiction
 from dossiers.models import DossierStatus as S
 from dossiers.models import DossierTransition, UnitKind
 from dossiers.services import DomainError
@@ -145,10 +146,6 @@ def test_one_decision_for_many_dossiers_numbered_per_issuer_and_year(p):
         UnitFactory(kind=UnitKind.AGENCY, area=p.commune, name=f"Cơ quan {i}") for i in range(3)
     ]
     for unit in extra:
-        p.head.__class__  # heads act through jurisdiction grants
-    from accounts.services import user_grant_jurisdiction
-
-    for unit in extra:
         user_grant_jurisdiction(user=p.head, target=unit)
     dossiers = [Journey(p, u).to("proposed") for u in [p.agency, *extra]]
     first = decide(p, dossiers[:3])
@@ -184,8 +181,6 @@ def test_revocation_by_a_later_decision(p):
 
 def test_excluded_unit_cannot_register(p):
     small = UnitFactory(kind=UnitKind.ENTERPRISE, area=p.commune, is_small_enterprise=True)
-    from accounts.services import user_grant_jurisdiction
-
     user_grant_jurisdiction(user=p.head, target=small)
     with pytest.raises(DomainError, match="siêu nhỏ"):
         services.dossier_register(acting_user=p.head, unit=small, cycle=p.cycle)
