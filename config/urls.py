@@ -18,5 +18,6 @@ urlpatterns = [
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("quan-tri/", admin.site.urls),
+    path("", include("workflows.recognition.urls")),
     path("", include("dossiers.urls")),
 ]

@@ -8,7 +8,7 @@ from .models import Unit, UnitKind
 
 @login_required
 def home(request):
-    return redirect("unit-list")
+    return redirect("inbox")
 
 
 class UnitListView(LoginRequiredMixin, ListView):

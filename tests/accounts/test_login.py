@@ -20,13 +20,13 @@ def test_login_page_speaks_vietnamese(client):
     assert "Username" not in html and "Password" not in html
 
 
-def test_login_then_home_lists_units(client):
+def test_login_then_home_is_my_inbox(client):
     UserFactory(username="canbo")
     response = client.post(
         reverse("login"), {"username": "canbo", "password": PASSWORD}, follow=True
     )
-    assert response.redirect_chain[-1][0] == reverse("unit-list")
-    assert "Đơn vị trong địa bàn quản lý" in response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("inbox")
+    assert "Việc của tôi" in response.content.decode()
 
 
 def test_wrong_password_message_in_vietnamese_keeps_the_username(client):

@@ -31,6 +31,8 @@ def test_unit_head_logs_in_and_sees_only_its_unit(new_page, shoot):
     shoot(page, "sai-mat-khau")
 
     log_in(page, "truongkhupho")
+    page.get_by_role("heading", name="Việc của tôi").wait_for()
+    page.get_by_role("link", name="Đơn vị", exact=True).click()
     page.get_by_role("heading", name="Đơn vị trong địa bàn quản lý").wait_for()
     rows = page.locator("tbody tr")
     assert rows.count() == 1

@@ -1,0 +1,61 @@
+from django import forms
+
+from dossiers.models import AuthorityMarker, RecognitionCycle, Unit
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class RegisterForm(forms.Form):
+    unit = forms.ModelChoiceField(
+        label="Đơn vị",
+        queryset=Unit.objects.none(),
+        error_messages={"required": "Vui lòng chọn đơn vị."},
+    )
+    cycle = forms.ModelChoiceField(
+        label="Đợt xét công nhận",
+        queryset=RecognitionCycle.objects.filter(is_open=True),
+        error_messages={"required": "Vui lòng chọn đợt."},
+    )
+    households_total = forms.IntegerField(
+        label="Tổng số hộ gia đình (khu dân cư)", required=False, min_value=0
+    )
+    households_registered = forms.IntegerField(
+        label="Số hộ đã đăng ký, ký cam kết", required=False, min_value=0
+    )
+    commitment = forms.CharField(
+        label="Nội dung đăng ký phấn đấu", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class DecisionFieldsForm(forms.Form):
+    issued_on = forms.DateField(
+        label="Ngày ban hành",
+        widget=DATE_INPUT,
+        error_messages={
+            "required": "Vui lòng nhập ngày ban hành.",
+            "invalid": "Ngày không hợp lệ.",
+        },
+    )
+    signer_name = forms.CharField(
+        label="Người ký",
+        max_length=200,
+        error_messages={"required": "Vui lòng nhập họ tên người ký."},
+    )
+    signer_title = forms.CharField(
+        label="Chức vụ",
+        max_length=200,
+        initial="Chủ tịch",
+        error_messages={"required": "Vui lòng nhập chức vụ người ký."},
+    )
+    authority = forms.ChoiceField(
+        label="Thẩm quyền ký", choices=AuthorityMarker.choices, initial=AuthorityMarker.TM
+    )
+    summary = forms.CharField(
+        label="Trích yếu",
+        max_length=500,
+        error_messages={"required": "Vui lòng nhập trích yếu."},
+    )

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("viec-cua-toi/", views.inbox, name="inbox"),
+    path("ho-so/", views.DossierListView.as_view(), name="dossier-list"),
+    path("ho-so/dang-ky/", views.dossier_register, name="dossier-register"),
+    path("ho-so/<int:pk>/", views.dossier_detail, name="dossier-detail"),
+    path("ho-so/<int:pk>/tu-danh-gia/", views.dossier_assess, name="dossier-assess"),
+    path("ho-so/<int:pk>/xet-duyet/", views.dossier_review, name="dossier-review"),
+    path("ho-so/<int:pk>/tham-dinh/", views.dossier_appraise, name="dossier-appraise"),
+    path("tai-lieu/<int:pk>/", views.document_download, name="document-download"),
+    path("quyet-dinh/", views.decision_list, name="decision-list"),
+    path("quyet-dinh/ban-hanh/", views.decision_create, name="decision-create"),
+    path("quyet-dinh/thu-hoi/", views.decision_revoke, name="decision-revoke"),
+    path("quyet-dinh/<int:pk>/", views.decision_detail, name="decision-detail"),
+]

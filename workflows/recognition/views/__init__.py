@@ -1,0 +1,19 @@
+from .decisions import decision_create, decision_detail, decision_list, decision_revoke
+from .lists import DossierListView, document_download, dossier_detail, inbox
+from .police import dossier_appraise, dossier_review
+from .unit_head import dossier_assess, dossier_register
+
+__all__ = [
+    "DossierListView",
+    "decision_create",
+    "decision_detail",
+    "decision_list",
+    "decision_revoke",
+    "document_download",
+    "dossier_appraise",
+    "dossier_assess",
+    "dossier_detail",
+    "dossier_register",
+    "dossier_review",
+    "inbox",
+]

@@ -1,0 +1,155 @@
+"""The People's Committee's pages: one decision for many proposed dossiers, revocation,
+and the decision as issued (Decree 30/2020/NĐ-CP layout)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+
+from accounts.selectors import areas_in_jurisdiction
+from dossiers.models import Decision, DossierStatus
+from dossiers.services import DomainError
+
+from .. import services
+from ..forms import DecisionFieldsForm
+from ..selectors import actionable_dossiers
+from ..services.decisions import COMMITTEE_ROLES
+
+
+def _committee_context(request, status):
+    if request.user.role not in COMMITTEE_ROLES:
+        raise PermissionDenied("Chỉ cán bộ Ủy ban nhân dân được ban hành quyết định.")
+    dossiers = (
+        actionable_dossiers(request.user)
+        .filter(status=status)
+        .select_related("unit", "decide_area", "cycle")
+        .order_by("decide_area__name", "unit__name")
+    )
+    issuers = list(
+        areas_in_jurisdiction(request.user, act=True)
+        .filter(pk__in=dossiers.values("decide_area"))
+        .order_by("name")
+    )
+    chosen = request.POST.get("issuer") or request.GET.get("co-quan")
+    issuer = next((a for a in issuers if str(a.pk) == chosen), issuers[0] if issuers else None)
+    listed = [d for d in dossiers if issuer and d.decide_area_id == issuer.pk]
+    return issuer, issuers, listed
+
+
+@login_required
+def decision_create(request):
+    issuer, issuers, dossiers = _committee_context(request, DossierStatus.PROPOSED)
+    form = DecisionFieldsForm(
+        request.POST or None,
+        initial={
+            "summary": "Về việc công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự”",
+        },
+    )
+    error = None
+    if request.method == "POST" and issuer is not None and form.is_valid():
+        selected = set(request.POST.getlist("dossier"))
+        results = [
+            (
+                d,
+                request.POST.get(f"result_{d.pk}", "1") == "1",
+                request.POST.get(f"reason_{d.pk}", ""),
+            )
+            for d in dossiers
+            if str(d.pk) in selected
+        ]
+        try:
+            decision = services.decision_issue(
+                acting_user=request.user, issuer=issuer, results=results, **form.cleaned_data
+            )
+        except DomainError as exc:
+            error = str(exc)
+        else:
+            messages.success(request, f"Đã ban hành Quyết định số {decision.reference}.")
+            return redirect("decision-detail", pk=decision.pk)
+    return render(
+        request,
+        "recognition/decision_form.html",
+        {
+            "form": form,
+            "issuer": issuer,
+            "issuers": issuers,
+            "dossiers": dossiers,
+            "error": error,
+            "posted": request.POST if request.method == "POST" else None,
+            "revoke": False,
+        },
+    )
+
+
+@login_required
+def decision_revoke(request):
+    issuer, issuers, dossiers = _committee_context(request, DossierStatus.RECOGNISED)
+    form = DecisionFieldsForm(
+        request.POST or None,
+        initial={
+            "summary": "Về việc thu hồi công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự”",
+        },
+    )
+    error = None
+    if request.method == "POST" and issuer is not None and form.is_valid():
+        selected = set(request.POST.getlist("dossier"))
+        try:
+            decision = services.decision_revoke(
+                acting_user=request.user,
+                issuer=issuer,
+                dossiers=[d for d in dossiers if str(d.pk) in selected],
+                reason=request.POST.get("reason", ""),
+                **form.cleaned_data,
+            )
+        except DomainError as exc:
+            error = str(exc)
+        else:
+            messages.success(request, f"Đã ban hành Quyết định số {decision.reference}.")
+            return redirect("decision-detail", pk=decision.pk)
+    return render(
+        request,
+        "recognition/decision_form.html",
+        {
+            "form": form,
+            "issuer": issuer,
+            "issuers": issuers,
+            "dossiers": dossiers,
+            "error": error,
+            "posted": request.POST if request.method == "POST" else None,
+            "revoke": True,
+        },
+    )
+
+
+def visible_decisions(user):
+    if user.sees_everything:
+        return Decision.objects.all()
+    return Decision.objects.filter(items__dossier__in=_visible(user)).distinct()
+
+
+def _visible(user):
+    from dossiers.models import Dossier
+
+    return Dossier.objects.visible_to(user)
+
+
+@login_required
+def decision_list(request):
+    decisions = visible_decisions(request.user).select_related("issuer")[:200]
+    return render(request, "recognition/decision_list.html", {"decisions": decisions})
+
+
+@login_required
+def decision_detail(request, pk):
+    decision = get_object_or_404(visible_decisions(request.user).select_related("issuer"), pk=pk)
+    items = decision.items.select_related("dossier__unit", "dossier__unit__area")
+    return render(
+        request,
+        "recognition/decision_detail.html",
+        {
+            "decision": decision,
+            "items": items,
+            "recognised": [i for i in items if i.recognised],
+            "not_recognised": [i for i in items if not i.recognised],
+        },
+    )

@@ -1,0 +1,127 @@
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.generic import ListView
+from viewflow.workflow.status import STATUS
+
+from dossiers.models import Document, Dossier, DossierStatus, DossierVersion
+
+from ..permissions import can_act, ensure_can_act
+from ..selectors import commune_rule, inbox_tasks
+
+STEP_LABELS = {
+    "register": "Đăng ký phấn đấu",
+    "submit": "Nộp hồ sơ",
+    "resubmit": "Nộp lại sau bổ sung",
+    "review_forward": "Xét duyệt: chuyển tiếp",
+    "review_supplement": "Xét duyệt: yêu cầu bổ sung",
+    "review_refuse": "Xét duyệt: từ chối",
+    "appraise_propose": "Thẩm định: đề nghị công nhận",
+    "appraise_not_met": "Thẩm định: chưa đạt",
+    "appraise_return": "Thẩm định: trả lại xét duyệt",
+    "decide": "Quyết định",
+    "revoke": "Thu hồi công nhận",
+}
+
+
+@login_required
+def inbox(request):
+    """Việc của tôi: open tasks for the user's role in their jurisdiction."""
+    tasks = inbox_tasks(request.user)
+    return render(request, "recognition/inbox.html", {"tasks": tasks})
+
+
+class DossierListView(LoginRequiredMixin, ListView):
+    template_name = "recognition/dossier_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        dossiers = Dossier.objects.visible_to(self.request.user).select_related(
+            "unit", "cycle", "review_area"
+        )
+        status = self.request.GET.get("trang-thai")
+        if status in DossierStatus.values:
+            dossiers = dossiers.filter(status=status)
+        year = self.request.GET.get("nam", "")
+        if year.isdigit():
+            dossiers = dossiers.filter(cycle__year=int(year))
+        return dossiers.order_by("-registered_at", "-pk")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            statuses=DossierStatus.choices,
+            selected_status=self.request.GET.get("trang-thai", ""),
+            year=self.request.GET.get("nam", ""),
+            **kwargs,
+        )
+
+
+def visible_dossier(request, pk, *related):
+    return get_object_or_404(
+        Dossier.objects.visible_to(request.user).select_related(
+            "unit", "cycle", "review_area", "appraise_area", "decide_area", *related
+        ),
+        pk=pk,
+    )
+
+
+def dossier_for_action(request, pk, step):
+    """Actions answer 403 to anyone without the step's role and jurisdiction, whatever they
+    may read (DESIGN.md "Permissions"); nothing changes."""
+    dossier = get_object_or_404(
+        Dossier.objects.select_related(
+            "unit", "cycle", "review_area", "appraise_area", "decide_area"
+        ),
+        pk=pk,
+    )
+    ensure_can_act(request.user, dossier, step)
+    return dossier
+
+
+@login_required
+def dossier_detail(request, pk):
+    dossier = visible_dossier(request, pk, "unit__area")
+    open_task = (
+        dossier.process.task_set.filter(status__in=[STATUS.NEW, STATUS.ASSIGNED])
+        .select_related("owner")
+        .first()
+        if dossier.process_id
+        else None
+    )
+    versions = (
+        DossierVersion.objects.filter(dossier=dossier)
+        .prefetch_related("assessments__criterion", "events__criterion", "documents__kind")
+        .order_by("-number")
+    )
+    context = {
+        "dossier": dossier,
+        "open_task": open_task,
+        "versions": versions,
+        "reviews": dossier.reviews.select_related("actor", "version").prefetch_related(
+            "verdicts__criterion"
+        ),
+        "history": dossier.transitions.select_related("actor"),
+        "step_labels": STEP_LABELS,
+        "decision_items": dossier.decision_items.select_related("decision"),
+        "rule": commune_rule(dossier),
+        "can": {
+            step: can_act(request.user, dossier, step)
+            for step in ("prepare", "review", "appraise", "decide")
+        },
+    }
+    return render(request, "recognition/dossier_detail.html", context)
+
+
+@login_required
+def document_download(request, pk):
+    document = get_object_or_404(
+        Document.objects.filter(version__dossier__in=Dossier.objects.visible_to(request.user)),
+        pk=pk,
+    )
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type,
+    )

@@ -1,0 +1,107 @@
+"""Review (reviewing police) and appraisal (provincial police) pages: a verdict and a
+remark per criterion, then one outcome. What the officer typed is kept on an error."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+from dossiers.models import DossierStatus
+from dossiers.services import DomainError
+
+from .. import services
+from ..selectors import commune_rule, criteria_for, provisional_result
+from ..services.review import APPRAISAL_OUTCOMES, REVIEW_OUTCOMES
+from .lists import dossier_for_action
+
+WAITING_STATUS = {"review": DossierStatus.SUBMITTED, "appraise": DossierStatus.FORWARDED}
+
+
+def _verdicts_from(post, criteria):
+    verdicts = {}
+    for criterion in criteria:
+        met = post.get(f"verdict_{criterion.pk}")
+        if met in ("1", "0"):
+            verdicts[criterion.pk] = (met == "1", post.get(f"remark_{criterion.pk}", "").strip())
+    return verdicts
+
+
+def _step_page(request, pk, *, step, outcomes, service, template_title):
+    dossier = dossier_for_action(request, pk, step)
+    if dossier.status != WAITING_STATUS[step]:
+        messages.info(request, f"Hồ sơ đang ở trạng thái “{dossier.get_status_display()}”.")
+        return redirect("dossier-detail", pk=dossier.pk)
+    criteria = criteria_for(dossier)
+    error = None
+    if request.method == "POST":
+        try:
+            service(
+                acting_user=request.user,
+                dossier=dossier,
+                outcome=request.POST.get("outcome", ""),
+                comment=request.POST.get("comment", ""),
+                verdicts=_verdicts_from(request.POST, criteria),
+            )
+        except DomainError as exc:
+            error = str(exc)
+        else:
+            messages.success(request, f"Đã ghi nhận kết quả {template_title.lower()}.")
+            return redirect("dossier-detail", pk=dossier.pk)
+    version = dossier.versions.filter(submitted_at__isnull=False).order_by("-number").first()
+    answers = {a.criterion_id: a for a in version.assessments.all()}
+    events = list(version.events.all())
+    posted = request.POST if error else None
+    rows = [
+        {
+            "criterion": c,
+            "answer": answers.get(c.pk),
+            "events": [e for e in events if e.criterion_id == c.pk],
+            "verdict": posted.get(f"verdict_{c.pk}", "") if posted else "",
+            "remark": posted.get(f"remark_{c.pk}", "") if posted else "",
+        }
+        for c in criteria
+    ]
+    return render(
+        request,
+        "recognition/step.html",
+        {
+            "dossier": dossier,
+            "version": version,
+            "documents": version.documents.select_related("kind"),
+            "rows": rows,
+            "outcomes": outcomes,
+            "title": template_title,
+            "error": error,
+            "posted_outcome": posted.get("outcome", "") if posted else "",
+            "posted_comment": posted.get("comment", "") if posted else "",
+            "result": provisional_result(dossier, version, criteria),
+            "rule": commune_rule(dossier),
+            "earlier": dossier.reviews.select_related("actor").prefetch_related(
+                "verdicts__criterion"
+            ),
+            "supplement_used": dossier.supplement_requests > 0,
+        },
+    )
+
+
+@login_required
+def dossier_review(request, pk):
+    return _step_page(
+        request,
+        pk,
+        step="review",
+        outcomes=REVIEW_OUTCOMES,
+        service=services.dossier_review,
+        template_title="Xét duyệt",
+    )
+
+
+@login_required
+def dossier_appraise(request, pk):
+    return _step_page(
+        request,
+        pk,
+        step="appraise",
+        outcomes=APPRAISAL_OUTCOMES,
+        service=services.dossier_appraise,
+        template_title="Thẩm định",
+    )

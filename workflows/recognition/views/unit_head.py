@@ -1,0 +1,191 @@
+"""The unit head's pages: registration, and the self-assessment that is saved as the user
+goes (nothing typed or uploaded is lost on a validation error or an expired session)."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from accounts.selectors import units_in_jurisdiction
+from dossiers.models import CriterionKind, DocumentKind
+from dossiers.services import DomainError
+
+from .. import services
+from ..forms import RegisterForm
+from ..selectors import criteria_for, provisional_result
+from .lists import dossier_for_action
+
+
+@login_required
+def dossier_register(request):
+    units = units_in_jurisdiction(request.user, act=True).filter(active=True)
+    form = RegisterForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            dossier = services.dossier_register(
+                acting_user=request.user,
+                unit=data["unit"],
+                cycle=data["cycle"],
+                households_total=data["households_total"],
+                households_registered=data["households_registered"],
+                commitment=data["commitment"],
+            )
+        except (DomainError, PermissionDenied) as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Đã đăng ký phấn đấu cho “{dossier.unit}”.")
+            return redirect("dossier-assess", pk=dossier.pk)
+    return render(request, "recognition/register.html", {"form": form})
+
+
+def _answers_from(post, criteria):
+    answers = {}
+    for criterion in criteria:
+        if criterion.kind == CriterionKind.DISQUALIFIER:
+            continue
+        met = post.get(f"met_{criterion.pk}")
+        answers[criterion.pk] = (
+            {"1": True, "0": False}.get(met),
+            post.get(f"explanation_{criterion.pk}", "").strip(),
+        )
+    return answers
+
+
+def _store_uploads(request, dossier, errors):
+    kinds = {k.code: k for k in DocumentKind.objects.all()}
+    for field, upload in request.FILES.items():
+        kind = kinds.get(field.removeprefix("file_"))
+        if kind is None:
+            continue
+        try:
+            services.document_upload(
+                acting_user=request.user, dossier=dossier, kind=kind, upload=upload
+            )
+        except DomainError as error:
+            errors.append(str(error))
+
+
+@login_required
+def dossier_assess(request, pk):
+    dossier = dossier_for_action(request, pk, "prepare")
+    criteria = criteria_for(dossier)
+    errors = []
+    if request.method == "POST":
+        action = request.POST.get("action", "save")
+        try:
+            services.dossier_save_assessment(
+                acting_user=request.user,
+                dossier=dossier,
+                answers=_answers_from(request.POST, criteria),
+            )
+        except DomainError as error:
+            errors.append(str(error))
+        if action == "autosave":
+            if errors:
+                return JsonResponse({"ok": False, "errors": errors}, status=400)
+            return JsonResponse({"ok": True, "saved_at": timezone.localtime().strftime("%H:%M:%S")})
+        if not errors:
+            _store_uploads(request, dossier, errors)
+            errors += _other_action(request, dossier, action)
+        if not errors and action == "submit":
+            try:
+                services.dossier_submit(acting_user=request.user, dossier=dossier)
+            except DomainError as error:
+                errors.append(str(error))
+            else:
+                messages.success(request, "Đã nộp hồ sơ. Hồ sơ được chuyển tới cơ quan xét duyệt.")
+                return redirect("dossier-detail", pk=dossier.pk)
+        if not errors:
+            messages.success(request, "Đã lưu.")
+            return redirect("dossier-assess", pk=dossier.pk)
+    try:
+        version = services.draft_version(dossier)
+    except DomainError as error:
+        messages.info(request, str(error))
+        return redirect("dossier-detail", pk=dossier.pk)
+    return render(
+        request,
+        "recognition/assess.html",
+        _assess_context(dossier, version, criteria, errors, request.POST if errors else None),
+    )
+
+
+def _other_action(request, dossier, action):
+    """Declare or remove a disqualifying event, or remove a document."""
+    kind, _, ident = action.partition(":")
+    try:
+        if kind == "event":
+            return _declare_event(request, dossier, int(ident))
+        if kind == "remove_event":
+            services.dossier_remove_event(
+                acting_user=request.user, dossier=dossier, event_id=int(ident)
+            )
+        elif kind == "remove_document":
+            services.document_remove(
+                acting_user=request.user, dossier=dossier, document_id=int(ident)
+            )
+    except (DomainError, ValueError) as error:
+        return [str(error) or "Yêu cầu không hợp lệ."]
+    return []
+
+
+def _declare_event(request, dossier, criterion_id):
+    criterion = next((c for c in criteria_for(dossier) if c.pk == criterion_id), None)
+    raw_date = request.POST.get(f"event-occurred_on-{criterion_id}", "")
+    description = request.POST.get(f"event-description-{criterion_id}", "")
+    if criterion is None:
+        return ["Tiêu chí không hợp lệ."]
+    try:
+        occurred_on = datetime.date.fromisoformat(raw_date)
+    except ValueError:
+        return [f"Tiêu chí {criterion.label}: vui lòng nhập ngày xảy ra sự việc hợp lệ."]
+    services.dossier_declare_event(
+        acting_user=request.user,
+        dossier=dossier,
+        criterion=criterion,
+        occurred_on=occurred_on,
+        description=description,
+    )
+    return []
+
+
+def _assess_context(dossier, version, criteria, errors, posted):
+    answers = {a.criterion_id: a for a in version.assessments.all()}
+    events = list(version.events.select_related("criterion"))
+    documents = list(version.documents.select_related("kind"))
+    rows = []
+    for criterion in criteria:
+        answer = answers.get(criterion.pk)
+        met = answer.met if answer else None
+        explanation = answer.explanation if answer else ""
+        if posted is not None:  # show exactly what the user typed
+            met = {"1": True, "0": False}.get(posted.get(f"met_{criterion.pk}"), met)
+            explanation = posted.get(f"explanation_{criterion.pk}", explanation)
+        rows.append(
+            {
+                "criterion": criterion,
+                "met": met,
+                "explanation": explanation,
+                "events": [e for e in events if e.criterion_id == criterion.pk],
+            }
+        )
+    route = dossier.cycle.routes.get(unit_kind=dossier.unit.kind)
+    required = list(route.required_documents.all())
+    return {
+        "dossier": dossier,
+        "version": version,
+        "rows": rows,
+        "errors": errors,
+        "route": route,
+        "result": provisional_result(dossier, version, criteria),
+        "required": [
+            {"kind": k, "documents": [d for d in documents if d.kind_id == k.pk]} for k in required
+        ],
+        "others": [d for d in documents if d.kind_id not in {k.pk for k in required}],
+        "evidence_kind": DocumentKind.objects.filter(code="evidence").first(),
+    }
