@@ -8,6 +8,17 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture
+def reference_data(transactional_db):
+    """Tests on a transactional database (browsers, concurrent connections) see it emptied
+    after each test; put back the reference rows the migrations seeded."""
+    from django.apps import apps
+
+    from dossiers.reference.seed import seed_reference_data
+
+    seed_reference_data(apps)
+
+
+@pytest.fixture
 def tree(db):
     """A small two-level province: two communes, each with two residential areas."""
     from tests.factories import AreaFactory

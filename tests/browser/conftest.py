@@ -5,9 +5,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.apps import apps
-
-from dossiers.reference.seed import seed_reference_data
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -32,13 +29,6 @@ def browser():
         )
         yield chromium
         chromium.close()
-
-
-@pytest.fixture
-def reference_data(transactional_db):
-    """Browser tests use a transactional database, which is emptied after each test; put
-    back the reference rows the migrations seeded."""
-    seed_reference_data(apps)
 
 
 @pytest.fixture
