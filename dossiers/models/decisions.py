@@ -9,8 +9,10 @@ from .dossier import Dossier
 
 
 class AuthorityMarker(models.TextChoices):
-    TM = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN — CHỦ TỊCH"
-    KT = "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "KT. CHỦ TỊCH — PHÓ CHỦ TỊCH"
+    """The signature block's authority marker and the signer's title under it."""
+
+    TM = "tm", "TM. ỦY BAN NHÂN DÂN — CHỦ TỊCH"
+    KT = "kt", "KT. CHỦ TỊCH — PHÓ CHỦ TỊCH"
 
 
 class DecisionKind(models.TextChoices):
@@ -29,7 +31,7 @@ class Decision(models.Model):
     issued_on = models.DateField("ngày ban hành")
     signer_name = models.CharField("người ký", max_length=200)
     signer_title = models.CharField("chức vụ người ký", max_length=200)
-    authority = models.CharField("thẩm quyền ký", max_length=64, choices=AuthorityMarker.choices)
+    authority = models.CharField("thẩm quyền ký", max_length=8, choices=AuthorityMarker.choices)
     summary = models.CharField("trích yếu", max_length=500)
     reason = models.TextField("lý do", blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
@@ -47,6 +49,10 @@ class Decision(models.Model):
 
     def __str__(self):
         return f"Quyết định số {self.reference}"
+
+    @property
+    def authority_lines(self) -> list[str]:
+        return AuthorityMarker(self.authority).label.split(" — ")
 
     @property
     def reference(self) -> str:

@@ -2,6 +2,7 @@
 step land in test-artifacts/ at the top of the repository."""
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,8 @@ def new_page(browser, live_server, request):
 def shoot(request):
     """shoot(page, "step name") keeps a full-page screenshot as a test artifact."""
     folder = ARTIFACTS / re.sub(r"[^\w.-]+", "_", request.node.name)
-    folder.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
     counter = iter(range(1, 1000))
 
     def take(page, name):
