@@ -194,3 +194,34 @@ def test_inbox_lists_the_tasks_of_my_role_and_area(client, p):
     login(client, p.reviewer)
     tasks = list(client.get(reverse("inbox")).context["tasks"])
     assert [t.process.dossier.unit for t in tasks] == [p.unit]
+
+
+def test_process_chart_is_scoped_and_highlights_the_path(client, p):
+    dossier = Journey(p).to("submitted")
+    client.force_login(p.head)
+    response = client.get(reverse("dossier-chart", args=[dossier.pk]))
+    assert response["Content-Type"] == "image/svg+xml"
+    assert b"<svg" in response.content
+    client.force_login(p.other_head)
+    assert client.get(reverse("dossier-chart", args=[dossier.pk])).status_code == 404
+
+
+def test_committee_revokes_a_recognition_with_a_reason(client, p):
+    dossier = Journey(p, p.agency).to("recognised")
+    client.force_login(p.committee)
+    form = {
+        "issuer": p.commune.pk,
+        "dossier": [dossier.pk],
+        "issued_on": "2026-12-20",
+        "signer_name": "Huỳnh Văn Giang",
+        "signer_title": "Chủ tịch",
+        "authority": "tm",
+        "summary": "Về việc thu hồi công nhận",
+    }
+    response = client.post(reverse("decision-revoke"), form)
+    assert "Vui lòng ghi rõ lý do thu hồi." in response.content.decode()
+    response = client.post(reverse("decision-revoke"), {**form, "reason": "Che giấu vụ việc."})
+    assert response.status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.status == S.REVOKED
+    assert "Thu hồi công nhận" in client.get(response.url).content.decode()

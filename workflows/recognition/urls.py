@@ -7,6 +7,7 @@ urlpatterns = [
     path("ho-so/", views.DossierListView.as_view(), name="dossier-list"),
     path("ho-so/dang-ky/", views.dossier_register, name="dossier-register"),
     path("ho-so/<int:pk>/", views.dossier_detail, name="dossier-detail"),
+    path("ho-so/<int:pk>/so-do/", views.dossier_chart, name="dossier-chart"),
     path("ho-so/<int:pk>/tu-danh-gia/", views.dossier_assess, name="dossier-assess"),
     path("ho-so/<int:pk>/xet-duyet/", views.dossier_review, name="dossier-review"),
     path("ho-so/<int:pk>/tham-dinh/", views.dossier_appraise, name="dossier-appraise"),

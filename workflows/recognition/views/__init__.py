@@ -1,5 +1,5 @@
 from .decisions import decision_create, decision_detail, decision_list, decision_revoke
-from .lists import DossierListView, document_download, dossier_detail, inbox
+from .lists import DossierListView, document_download, dossier_chart, dossier_detail, inbox
 from .police import dossier_appraise, dossier_review
 from .unit_head import dossier_assess, dossier_register
 
@@ -12,6 +12,7 @@ __all__ = [
     "document_download",
     "dossier_appraise",
     "dossier_assess",
+    "dossier_chart",
     "dossier_detail",
     "dossier_register",
     "dossier_review",

@@ -1,12 +1,14 @@
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import ListView
+from viewflow.workflow import chart
 from viewflow.workflow.status import STATUS
 
 from dossiers.models import Document, Dossier, DossierStatus, DossierVersion
 
+from ..flows import RecognitionFlow
 from ..permissions import can_act, ensure_can_act
 from ..selectors import commune_rule, inbox_tasks
 
@@ -125,3 +127,13 @@ def document_download(request, pk):
         filename=document.original_name,
         content_type=document.content_type,
     )
+
+
+@login_required
+def dossier_chart(request, pk):
+    """viewflow's process chart of this dossier's flow, the steps passed highlighted."""
+    dossier = visible_dossier(request, pk)
+    grid = chart.calc_layout_data(RecognitionFlow)
+    if dossier.process_id:
+        chart.calc_cell_status(RecognitionFlow, grid, dossier.process_id)
+    return HttpResponse(chart.grid_to_svg(grid), content_type="image/svg+xml")
