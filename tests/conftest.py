@@ -7,6 +7,17 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True)
+def fresh_calendar_cache():
+    """The working calendar is cached in the process; a test's rolled-back edits must not
+    leak into the next test."""
+    from notifications import calendar
+
+    calendar.clear_cache()
+    yield
+    calendar.clear_cache()
+
+
 @pytest.fixture
 def reference_data(transactional_db):
     """Tests on a transactional database (browsers, concurrent connections) see it emptied

@@ -1,4 +1,8 @@
+from django.conf import settings
+from django.db import models
 from viewflow.workflow.models import Process
+
+from dossiers.models import Step
 
 
 class RecognitionProcess(Process):
@@ -11,3 +15,55 @@ class RecognitionProcess(Process):
 
     def status_is(self, *statuses) -> bool:
         return self.dossier.status in statuses
+
+
+class TaskDeadline(models.Model):
+    """The due date of one human step (DESIGN.md "Deadlines"): computed from the cycle's
+    rule when the step opens, paused by a supplement request, extended once with a reason.
+    `next_notice_on` is when the reminder sweep must next look at it; both it and
+    `due_date` are indexed over open steps only."""
+
+    task = models.OneToOneField(
+        "viewflow.Task", models.CASCADE, related_name="deadline", verbose_name="công việc"
+    )
+    step = models.CharField("bước", max_length=16, choices=Step.choices)
+    area = models.ForeignKey(
+        "dossiers.AdministrativeArea",
+        models.PROTECT,
+        related_name="+",
+        verbose_name="địa bàn xử lý",
+    )
+    cycle = models.ForeignKey(
+        "dossiers.RecognitionCycle", models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    opened_on = models.DateField("ngày bắt đầu")
+    due_date = models.DateField("hạn xử lý")
+    paused_working_days = models.PositiveSmallIntegerField("số ngày làm việc tạm dừng", default=0)
+    extended = models.BooleanField("đã gia hạn", default=False)
+    extension_reason = models.TextField("lý do gia hạn", blank=True)
+    extended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    finished_on = models.DateField("ngày hoàn thành", null=True, blank=True)
+    next_notice_on = models.DateField("ngày nhắc tiếp theo", null=True, blank=True)
+    notices_sent = models.PositiveSmallIntegerField("số mốc nhắc đã gửi", default=0)
+
+    class Meta:
+        verbose_name = "thời hạn bước"
+        verbose_name_plural = "thời hạn bước"
+        indexes = [
+            models.Index(
+                fields=["next_notice_on"],
+                name="deadline_notice_open",
+                condition=models.Q(finished_on__isnull=True),
+            ),
+            models.Index(
+                fields=["due_date"],
+                name="deadline_due_open",
+                condition=models.Q(finished_on__isnull=True),
+            ),
+            models.Index(fields=["cycle", "step", "area"], name="deadline_stats"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_step_display()}: hạn {self.due_date:%d/%m/%Y}"

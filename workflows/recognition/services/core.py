@@ -10,6 +10,8 @@ from viewflow.workflow.status import STATUS
 
 from dossiers.models import Dossier, DossierTransition
 from dossiers.services import DomainError
+from notifications.tasks import announce
+from workflows.deadlines import close_deadlines, open_deadlines
 
 from ..flows import RecognitionFlow
 from ..permissions import ensure_can_act
@@ -24,7 +26,9 @@ class Conflict(DomainError):
 
 
 def record_transition(*, dossier, user, step, source, comment="") -> DossierTransition:
-    return DossierTransition.objects.create(
+    """The audit row, in the step's transaction; the people concerned hear of it after
+    the commit (notifications.tasks.announce)."""
+    transition = DossierTransition.objects.create(
         dossier=dossier,
         actor=user,
         role=getattr(user, "role", ""),
@@ -33,6 +37,8 @@ def record_transition(*, dossier, user, step, source, comment="") -> DossierTran
         target=dossier.status,
         comment=comment,
     )
+    announce.delay_on_commit(transition.pk)
+    return transition
 
 
 def complete_step(
@@ -74,10 +80,12 @@ def complete_step(
             source = fresh.status
             change(fresh)
             fresh.save()
+            close_deadlines([task.pk])
+            activation.execute()
+            open_deadlines(fresh, resumed_after_supplement=audit_step == "resubmit")
             record_transition(
                 dossier=fresh, user=user, step=audit_step, source=source, comment=comment
             )
-            activation.execute()
     except (FlowLockFailed, ConcurrentTransition, TransitionNotAllowed) as exc:
         raise Conflict(CONFLICT_MESSAGE) from exc
     return fresh

@@ -20,9 +20,11 @@ from dossiers.models import (
     DossierTransition,
 )
 from dossiers.services import DomainError
+from notifications.tasks import announce
+from workflows.deadlines import close_deadlines
 
 from ..flows import RecognitionFlow, RevocationFlow
-from .core import CONFLICT_MESSAGE, Conflict
+from .core import CONFLICT_MESSAGE, Conflict, record_transition
 
 COMMITTEE_ROLES = (Role.COMMITTEE_STAFF, Role.COMMITTEE_SIGNER)
 
@@ -158,7 +160,9 @@ def decision_issue(
             )
 
         RecognitionFlow.await_decision.run(task, change=change)
-    DossierTransition.objects.bulk_create(history)
+    close_deadlines([task.pk for task in tasks.values()])
+    for transition in DossierTransition.objects.bulk_create(history):
+        announce.delay_on_commit(transition.pk)
     return decision
 
 
@@ -208,13 +212,11 @@ def decision_revoke(
             fresh.revoke()
             fresh.result_reason = reason
             fresh.save()
-            DossierTransition.objects.create(
+            record_transition(
                 dossier=fresh,
-                actor=acting_user,
-                role=acting_user.role,
+                user=acting_user,
                 step="revoke",
                 source=source,
-                target=fresh.status,
                 comment=f"Quyết định số {decision.reference}: {reason}",
             )
 

@@ -24,6 +24,7 @@ from dossiers.models import (
     DossierVersion,
 )
 from dossiers.services import DomainError, cycle_route_for, unit_ineligibility_reasons
+from workflows.deadlines import open_deadlines
 
 from ..documents import inspect_upload
 from ..flows import RecognitionFlow
@@ -84,6 +85,7 @@ def dossier_register(
     )
     dossier.process = RecognitionFlow.start.run(dossier=dossier)
     dossier.save(update_fields=["process"])
+    open_deadlines(dossier)
     record_transition(dossier=dossier, user=acting_user, step="register", source="")
     return dossier
 

@@ -1,0 +1,90 @@
+"""Messages to users (issue 4 §4): an in-app notification and, by preference, an e-mail now
+or in a daily digest. Each message is recorded under a unique key before anything is sent,
+so a retry, a second worker or a restarted sweep never sends it twice."""
+
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
+
+from accounts.models import User
+
+from .models import Event, Notification, Preference
+
+
+def users_acting_in_area(area_id, roles):
+    """Active users of `roles` who may act in the area: a grant on it or on an ancestor."""
+    from dossiers.models import AdministrativeArea, AreaUserPermission
+
+    area = AdministrativeArea.objects.only("path").get(pk=area_id)
+    grants = AreaUserPermission.objects.filter(
+        user=OuterRef("pk"),
+        content_object_id__in=area.ancestor_ids,
+        permission__codename="act_in_area",
+    )
+    return User.objects.filter(Exists(grants), role__in=roles, is_active=True)
+
+
+def _preferences(users, event):
+    found = {p.user_id: p for p in Preference.objects.filter(user__in=users, event=event)}
+    return {u.pk: found.get(u.pk) or Preference(user=u, event=event) for u in users}
+
+
+def notify_users(users, *, event: str, key: str, title: str, body: str, link: str = ""):
+    """Record one notification per user (unique key `key:user`) and queue its e-mail after
+    the transaction commits. Recording again under the same key does nothing."""
+    users = list(users)
+    if not users:
+        return []
+    prefs = _preferences(users, event)
+    rows = []
+    for user in users:
+        pref = prefs[user.pk]
+        email = pref.email and bool(user.email)
+        rows.append(
+            Notification(
+                key=f"{key}:{user.pk}"[:200],
+                recipient=user,
+                event=event,
+                title=title[:255],
+                body=body,
+                link=link,
+                in_app=pref.in_app,
+                email_status=(
+                    Notification.DIGEST
+                    if email and pref.digest
+                    else Notification.PENDING
+                    if email
+                    else Notification.NONE
+                ),
+            )
+        )
+    created = Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    keys = [r.key for r in created]
+    from .tasks import send_email
+
+    pending = Notification.objects.filter(key__in=keys, email_status=Notification.PENDING)
+    for notification_id in pending.values_list("pk", flat=True):
+        send_email.delay_on_commit(notification_id)
+    return created
+
+
+def notification_mark_read(*, acting_user, notification_ids=None):
+    from django.utils import timezone
+
+    unread = Notification.objects.filter(recipient=acting_user, read_at=None)
+    if notification_ids is not None:
+        unread = unread.filter(pk__in=notification_ids)
+    return unread.update(read_at=timezone.now())
+
+
+@transaction.atomic
+def preference_set(*, acting_user, event, in_app: bool, email: bool, digest: bool):
+    if event not in Event.values:
+        raise ValueError(event)
+    try:
+        Preference.objects.update_or_create(
+            user=acting_user,
+            event=event,
+            defaults={"in_app": in_app, "email": email, "digest": digest},
+        )
+    except IntegrityError:  # a concurrent save of the same row: the last one wins
+        pass

@@ -1,0 +1,132 @@
+"""Due dates of human steps (DOMAIN.md §4; DESIGN.md "Deadlines"; issue 4).
+
+When a step opens, its due date comes from the cycle's rule for that step (a fixed date,
+or N working days counted per the civil code). A request for supplement pauses the review
+clock: on resubmission the new review step is due on the old date moved by the working
+days the dossier spent with the unit. One extension with a reason is allowed per step.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from dossiers.models import Step, StepDeadline
+from dossiers.services import DomainError
+from notifications.calendar import add_working_days, due_date, working_days_between
+
+from .models import TaskDeadline
+
+NODE_STEPS = {
+    "prepare_dossier": Step.SUBMIT,
+    "supplement_dossier": Step.SUPPLEMENT,
+    "review_dossier": Step.REVIEW,
+    "appraise_dossier": Step.APPRAISE,
+    "await_decision": Step.DECIDE,
+}
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+def _rule(cycle, step, unit_kind):
+    rules = {
+        r.unit_kind: r
+        for r in StepDeadline.objects.filter(cycle=cycle, step=step, unit_kind__in=[unit_kind, ""])
+    }
+    return rules.get(unit_kind) or rules.get("")
+
+
+def _area_for(dossier, step):
+    return {
+        Step.REVIEW: dossier.review_area_id,
+        Step.APPRAISE: dossier.appraise_area_id,
+        Step.DECIDE: dossier.decide_area_id,
+    }.get(step, dossier.unit.area_id)
+
+
+def open_deadlines(dossier, *, resumed_after_supplement: bool = False) -> list[TaskDeadline]:
+    """Give every open step of the dossier's process that has none its due date."""
+    start = today()
+    tasks = Task.objects.filter(
+        process_id=dossier.process_id,
+        status__in=[STATUS.NEW, STATUS.ASSIGNED],
+        deadline__isnull=True,
+    )
+    created = []
+    for task in tasks:
+        step = NODE_STEPS.get(task.flow_task.name)
+        if step is None:
+            continue
+        rule = _rule(dossier.cycle_id, step, dossier.unit.kind)
+        if rule is None:
+            continue
+        due = due_date(start=start, fixed_date=rule.fixed_date, working_days=rule.working_days)
+        paused = 0
+        if step == Step.REVIEW and resumed_after_supplement:
+            previous = (
+                TaskDeadline.objects.filter(task__process_id=dossier.process_id, step=Step.REVIEW)
+                .exclude(finished_on=None)
+                .order_by("-finished_on", "-pk")
+                .first()
+            )
+            if previous is not None:
+                paused = max(working_days_between(previous.finished_on, start), 0)
+                due = add_working_days(previous.due_date, paused)
+        created.append(
+            TaskDeadline(
+                task=task,
+                step=step,
+                area_id=_area_for(dossier, step),
+                cycle_id=dossier.cycle_id,
+                opened_on=start,
+                due_date=due,
+                paused_working_days=paused,
+                next_notice_on=first_notice_on(due),
+            )
+        )
+    return TaskDeadline.objects.bulk_create(created)
+
+
+def close_deadlines(task_ids) -> int:
+    return TaskDeadline.objects.filter(task_id__in=task_ids, finished_on=None).update(
+        finished_on=today(), next_notice_on=None
+    )
+
+
+def first_notice_on(due: datetime.date) -> datetime.date:
+    from notifications.reminders import notice_dates
+
+    dates = notice_dates(due)
+    return dates[0][0] if dates else None
+
+
+@transaction.atomic
+def deadline_extend(*, acting_user, deadline: TaskDeadline, new_due: datetime.date, reason: str):
+    """One extension per step, with a reason, to a later date (DOMAIN.md §4: a late step
+    notifies before its deadline with one new date)."""
+    deadline = TaskDeadline.objects.select_for_update().get(pk=deadline.pk)
+    if deadline.finished_on is not None:
+        raise DomainError("Bước này đã hoàn thành, không thể gia hạn.")
+    if deadline.extended:
+        raise DomainError("Bước này đã được gia hạn một lần; không thể gia hạn thêm.")
+    if not reason.strip():
+        raise DomainError("Vui lòng ghi rõ lý do gia hạn.")
+    if new_due <= deadline.due_date:
+        raise DomainError("Hạn mới phải sau hạn hiện tại.")
+    deadline.due_date = new_due
+    deadline.extended = True
+    deadline.extension_reason = reason.strip()
+    deadline.extended_by = acting_user
+    deadline.notices_sent = 0
+    deadline.next_notice_on = first_notice_on(new_due)
+    deadline.save()
+    return deadline
+
+
+def days_left(deadline: TaskDeadline, on: datetime.date | None = None) -> int:
+    """Working days left until the due date (negative: overdue by that many)."""
+    return working_days_between(on or today(), deadline.due_date)
