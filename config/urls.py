@@ -19,5 +19,6 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("quan-tri/", admin.site.urls),
     path("", include("workflows.recognition.urls")),
+    path("", include("notifications.urls")),
     path("", include("dossiers.urls")),
 ]

@@ -7,6 +7,7 @@ application run with no server; production sets DATABASE_URL and CELERY_BROKER_U
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -69,6 +70,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "notifications.context.unread_notifications",
             ],
         },
     },
@@ -169,3 +171,20 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+
+# One periodic sweep for reminders and escalations (DESIGN.md "Deadlines"); django-celery-
+# beat's DatabaseScheduler copies these entries into its tables, editable in the admin.
+CELERY_BEAT_SCHEDULE = {
+    "sweep-deadlines": {"task": "notifications.tasks.sweep_deadlines", "schedule": 60.0},
+    "daily-digests": {
+        "task": "notifications.tasks.send_daily_digests",
+        "schedule": crontab(hour=17, minute=0),
+    },
+    "periodic-report-reminders": {
+        "task": "notifications.tasks.remind_periodic_reports",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
+NOTIFICATIONS_SWEEP_BATCH = env.int("NOTIFICATIONS_SWEEP_BATCH", default=500)
+NOTIFICATIONS_SWEEP_PAUSE = env.float("NOTIFICATIONS_SWEEP_PAUSE", default=0.0)
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")

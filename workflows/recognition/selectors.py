@@ -166,6 +166,6 @@ def inbox_tasks(user):
             process__dossier__in=actionable_dossiers(user),
         )
         .filter(Q(owner__isnull=True) | Q(owner=user))
-        .select_related("owner", "process__dossier__unit", "process__dossier__cycle")
+        .select_related("owner", "deadline", "process__dossier__unit", "process__dossier__cycle")
         .order_by("created")
     )

@@ -1,3 +1,4 @@
+from .deadlines import dossier_extend, statistics
 from .decisions import decision_create, decision_detail, decision_list, decision_revoke
 from .lists import DossierListView, document_download, dossier_chart, dossier_detail, inbox
 from .police import dossier_appraise, dossier_review
@@ -14,7 +15,9 @@ __all__ = [
     "dossier_assess",
     "dossier_chart",
     "dossier_detail",
+    "dossier_extend",
     "dossier_register",
     "dossier_review",
     "inbox",
+    "statistics",
 ]

@@ -86,11 +86,15 @@ def dossier_detail(request, pk):
     dossier = visible_dossier(request, pk, "unit__area")
     open_task = (
         dossier.process.task_set.filter(status__in=[STATUS.NEW, STATUS.ASSIGNED])
-        .select_related("owner")
+        .select_related("owner", "deadline")
         .first()
         if dossier.process_id
         else None
     )
+    can = {
+        step: can_act(request.user, dossier, step)
+        for step in ("prepare", "review", "appraise", "decide")
+    }
     versions = (
         DossierVersion.objects.filter(dossier=dossier)
         .prefetch_related("assessments__criterion", "events__criterion", "documents__kind")
@@ -107,12 +111,19 @@ def dossier_detail(request, pk):
         "step_labels": STEP_LABELS,
         "decision_items": dossier.decision_items.select_related("decision"),
         "rule": commune_rule(dossier),
-        "can": {
-            step: can_act(request.user, dossier, step)
-            for step in ("prepare", "review", "appraise", "decide")
-        },
+        "can": can,
+        "can_extend": _can_extend(open_task, can),
     }
     return render(request, "recognition/dossier_detail.html", context)
+
+
+def _can_extend(open_task, can) -> bool:
+    deadline = getattr(open_task, "deadline", None) if open_task else None
+    if deadline is None or deadline.extended:
+        return False
+    from .deadlines import PERMISSION_STEP
+
+    return can.get(PERMISSION_STEP[deadline.step], False)
 
 
 @login_required

@@ -1,0 +1,81 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from viewflow.workflow.status import STATUS
+
+from accounts.models import Role
+from dossiers.models import Step
+from dossiers.services import DomainError
+from workflows.deadlines import deadline_extend
+from workflows.models import TaskDeadline
+from workflows.statistics import on_time_statistics
+
+from ..permissions import ensure_can_act
+from .lists import dossier_for_action
+
+PERMISSION_STEP = {
+    Step.SUBMIT: "review",
+    Step.SUPPLEMENT: "review",
+    Step.REVIEW: "review",
+    Step.APPRAISE: "appraise",
+    Step.DECIDE: "decide",
+}
+
+
+@login_required
+@require_POST
+def dossier_extend(request, pk):
+    """One extension of the open step's due date, with a reason, by whoever handles the
+    step (for the unit's own steps: the reviewing police)."""
+    deadline = (
+        TaskDeadline.objects.filter(
+            task__process__dossier=pk,
+            finished_on=None,
+            task__status__in=[STATUS.NEW, STATUS.ASSIGNED],
+        )
+        .select_related("task")
+        .first()
+    )
+    if deadline is None:
+        raise PermissionDenied("Hồ sơ không có bước nào đang chờ xử lý.")
+    dossier = dossier_for_action(request, pk, PERMISSION_STEP[deadline.step])
+    ensure_can_act(request.user, dossier, PERMISSION_STEP[deadline.step])
+    try:
+        new_due = datetime.date.fromisoformat(request.POST.get("new_due", ""))
+        deadline_extend(
+            acting_user=request.user,
+            deadline=deadline,
+            new_due=new_due,
+            reason=request.POST.get("reason", ""),
+        )
+    except ValueError:
+        messages.error(request, "Vui lòng nhập hạn mới hợp lệ.")
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"Đã gia hạn đến ngày {new_due:%d/%m/%Y}.")
+    return redirect("dossier-detail", pk=pk)
+
+
+@login_required
+def statistics(request):
+    if request.user.role == Role.UNIT_HEAD:
+        raise PermissionDenied("Trang thống kê dành cho cơ quan công an và Ủy ban nhân dân.")
+    year = request.GET.get("nam", "")
+    rows = on_time_statistics(
+        request.user, today=timezone.localdate(), year=int(year) if year.isdigit() else None
+    )
+    labels = dict(Step.choices)
+    return render(
+        request,
+        "recognition/statistics.html",
+        {
+            "rows": [{**r, "step_label": labels.get(r["step"], r["step"])} for r in rows],
+            "year": year,
+        },
+    )
