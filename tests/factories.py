@@ -15,6 +15,7 @@ from dossiers.models import (
     DocumentKind,
     RecognitionCycle,
     Regulation,
+    StepDeadline,
     Unit,
     UnitKind,
 )
@@ -105,3 +106,13 @@ class CycleFactory(DjangoModelFactory):
                 decide_level=level("commune") if kind == UnitKind.RESIDENTIAL_AREA else None,
             )
             route.required_documents.set(documents)
+        StepDeadline.objects.bulk_create(
+            [
+                StepDeadline(cycle=obj, step="register", fixed_date=datetime.date(obj.year, 3, 31)),
+                StepDeadline(cycle=obj, step="submit", fixed_date=datetime.date(obj.year, 12, 31)),
+                StepDeadline(cycle=obj, step="review", working_days=10),
+                StepDeadline(cycle=obj, step="supplement", working_days=5),
+                StepDeadline(cycle=obj, step="appraise", working_days=10),
+                StepDeadline(cycle=obj, step="decide", working_days=15),
+            ]
+        )
