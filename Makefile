@@ -47,6 +47,7 @@ test: install browser-deps lint
 
 bench: install
 	$(PY) bench/import_units.py
+	$(PY) bench/sweep.py
 
 clean:
 	rm -rf var/*.sqlite3* var/broker var/media var/celerybeat-schedule*

@@ -67,3 +67,15 @@ class TaskDeadline(models.Model):
 
     def __str__(self):
         return f"{self.get_step_display()}: hạn {self.due_date:%d/%m/%Y}"
+
+
+class RewardProcess(Process):
+    """Thin: the nomination is the real model (Nomination.process)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "quy trình khen thưởng"
+        verbose_name_plural = "quy trình khen thưởng"
+
+    def status_is(self, *statuses) -> bool:
+        return self.nomination.status in statuses

@@ -20,9 +20,37 @@ from .dossier import (
     Review,
     ReviewStage,
 )
+from .rewards import (
+    CouncilVote,
+    DecidingRole,
+    FlagKind,
+    Nomination,
+    NominationDocument,
+    NominationDocumentKind,
+    NominationStatus,
+    NominationTransition,
+    NominationType,
+    Nominee,
+    NomineeFlag,
+    NomineeResult,
+    RewardForm,
+)
 from .units import Unit, UnitGroupPermission, UnitKind, UnitUserPermission
 
 __all__ = [
+    "CouncilVote",
+    "DecidingRole",
+    "FlagKind",
+    "Nomination",
+    "NominationDocument",
+    "NominationDocumentKind",
+    "NominationStatus",
+    "NominationTransition",
+    "NominationType",
+    "Nominee",
+    "NomineeFlag",
+    "NomineeResult",
+    "RewardForm",
     "Assessment",
     "AuthorityMarker",
     "CriterionVerdict",

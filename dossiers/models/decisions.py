@@ -42,8 +42,10 @@ class Decision(models.Model):
         verbose_name = "quyết định"
         verbose_name_plural = "quyết định"
         constraints = [
+            # One numbering per issuing body (its area and symbol: QĐ-UBND, QĐ-CAT) and year.
             models.UniqueConstraint(
-                fields=["issuer", "year", "number"], name="decision_number_per_issuer_year"
+                fields=["issuer", "symbol", "year", "number"],
+                name="decision_number_per_issuer_year",
             )
         ]
 
@@ -61,15 +63,30 @@ class Decision(models.Model):
 
 
 class DecisionItem(models.Model):
+    """One line of a decision's annex: a recognition dossier or a reward nominee."""
+
     decision = models.ForeignKey(Decision, models.CASCADE, related_name="items")
-    dossier = models.ForeignKey(Dossier, models.PROTECT, related_name="decision_items")
+    dossier = models.ForeignKey(
+        Dossier, models.PROTECT, null=True, blank=True, related_name="decision_items"
+    )
+    nominee = models.ForeignKey(
+        "dossiers.Nominee", models.PROTECT, null=True, blank=True, related_name="decision_items"
+    )
     recognised = models.BooleanField("công nhận")
     reason = models.TextField("lý do", blank=True)
 
     class Meta:
         ordering = ["decision", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["decision", "dossier"], name="decision_item_unique")
+            models.UniqueConstraint(fields=["decision", "dossier"], name="decision_item_unique"),
+            models.UniqueConstraint(
+                fields=["decision", "nominee"], name="decision_item_nominee_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(dossier__isnull=False, nominee__isnull=True)
+                | models.Q(dossier__isnull=True, nominee__isnull=False),
+                name="decision_item_dossier_xor_nominee",
+            ),
         ]
 
 
@@ -77,10 +94,13 @@ class DecisionCounter(models.Model):
     """The last number an issuer used in a year; locked while a number is taken."""
 
     issuer = models.ForeignKey(AdministrativeArea, models.CASCADE, related_name="+")
+    symbol = models.CharField(max_length=32, default="QĐ-UBND")
     year = models.PositiveSmallIntegerField()
     last_number = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["issuer", "year"], name="decision_counter_unique")
+            models.UniqueConstraint(
+                fields=["issuer", "symbol", "year"], name="decision_counter_unique"
+            )
         ]

@@ -11,9 +11,9 @@ from viewflow.workflow.status import STATUS
 
 from accounts.models import Role
 from accounts.selectors import areas_in_jurisdiction
+from dossiers.decisions import decision_create
 from dossiers.models import (
     Decision,
-    DecisionCounter,
     DecisionItem,
     DecisionKind,
     DossierStatus,
@@ -34,50 +34,6 @@ def _ensure_committee(user, issuer):
         areas_in_jurisdiction(user, act=True).filter(pk=issuer.pk).exists()
     ):
         raise PermissionDenied(f"Bạn không có thẩm quyền ban hành quyết định của {issuer}.")
-
-
-def _check_signature(issued_on, signer_name, signer_title, authority, summary):
-    missing = [
-        label
-        for label, value in (
-            ("ngày ban hành", issued_on),
-            ("người ký", signer_name),
-            ("chức vụ người ký", signer_title),
-            ("thẩm quyền ký", authority),
-            ("trích yếu", summary),
-        )
-        if not value
-    ]
-    if missing:
-        raise DomainError("Vui lòng nhập " + ", ".join(missing) + ".")
-
-
-def _next_number(issuer, year: int) -> int:
-    """Numbers restart every 1 January per issuer; the counter row is locked while taken."""
-    DecisionCounter.objects.get_or_create(issuer=issuer, year=year)
-    counter = DecisionCounter.objects.select_for_update().get(issuer=issuer, year=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number
-
-
-def _create_decision(
-    *, user, issuer, kind, issued_on, signer_name, signer_title, authority, summary, reason=""
-):
-    _check_signature(issued_on, signer_name, signer_title, authority, summary)
-    return Decision.objects.create(
-        issuer=issuer,
-        kind=kind,
-        year=issued_on.year,
-        number=_next_number(issuer, issued_on.year),
-        issued_on=issued_on,
-        signer_name=signer_name,
-        signer_title=signer_title,
-        authority=authority,
-        summary=summary,
-        reason=reason,
-        created_by=user,
-    )
 
 
 @transaction.atomic
@@ -109,7 +65,7 @@ def decision_issue(
             problems.append(f"Vui lòng ghi lý do không công nhận “{dossier.unit}”.")
     if problems:
         raise DomainError(" ".join(problems))
-    decision = _create_decision(
+    decision = decision_create(
         user=acting_user,
         issuer=issuer,
         kind=DecisionKind.RECOGNISE,
@@ -190,7 +146,7 @@ def decision_revoke(
     for dossier in dossiers:
         if dossier.decide_area_id != issuer.pk or dossier.status != DossierStatus.RECOGNISED:
             raise DomainError(f"Hồ sơ “{dossier.unit}” không có công nhận để thu hồi.")
-    decision = _create_decision(
+    decision = decision_create(
         user=acting_user,
         issuer=issuer,
         kind=DecisionKind.REVOKE,

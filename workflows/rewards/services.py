@@ -1,0 +1,519 @@
+"""Every change to a reward nomination (DOMAIN.md §3; Law 06/2022/QH15 and Decree
+152/2025/NĐ-CP). As for dossiers, each step takes the flow lock and the open task, calls
+exactly one Nomination transition and writes the audit row in one transaction."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django_fsm import ConcurrentTransition, TransitionNotAllowed
+from viewflow.workflow.exceptions import FlowLockFailed
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from accounts.selectors import units_in_jurisdiction
+from dossiers.decisions import decision_create
+from dossiers.models import (
+    CouncilVote,
+    DecisionItem,
+    DecisionKind,
+    Dossier,
+    DossierStatus,
+    Nomination,
+    NominationDocument,
+    NominationDocumentKind,
+    NominationStatus,
+    NominationTransition,
+    NominationType,
+    Nominee,
+    NomineeFlag,
+    NomineeResult,
+)
+from dossiers.services import DomainError, area_ancestor_at_level
+from workflows.recognition.documents import inspect_upload
+from workflows.recognition.services import CONFLICT_MESSAGE, Conflict
+
+from .flows import RewardFlow
+from .permissions import PROPOSER_ROLES, ensure_can_act
+
+
+def _record(nomination, user, step, source, comment=""):
+    return NominationTransition.objects.create(
+        nomination=nomination,
+        actor=user,
+        role=getattr(user, "role", ""),
+        step=step,
+        source=source,
+        target=nomination.status,
+        comment=comment,
+    )
+
+
+def eligibility_problems(nomination_type, form, year, nominees) -> list[str]:
+    """The rules a nomination must meet (DOMAIN.md §3), each with its message:
+    - the form may require the collective's ANTT recognition for the year;
+    - no nominee under discipline, investigation or complaint;
+    - an ad-hoc or thematic award cannot be the basis of a regular merit nomination;
+    - one nomination per nominee, form and year."""
+    problems = []
+    for nominee in nominees:
+        who = str(nominee)
+        if form.requires_recognition and nominee.unit_id:
+            recognised = Dossier.objects.filter(
+                unit_id=nominee.unit_id, cycle__year=year, status=DossierStatus.RECOGNISED
+            ).exists()
+            if not recognised:
+                problems.append(
+                    f"Tập thể “{who}” chưa được công nhận đạt tiêu chuẩn “An toàn về an ninh, "
+                    f"trật tự” năm {year}, là điều kiện của hình thức “{form}”."
+                )
+        flags = NomineeFlag.objects.filter(active=True).filter(
+            (Q(unit_id=nominee.unit_id) if nominee.unit_id else Q(pk__in=[]))
+            | (Q(citizen_id=nominee.citizen_id) if nominee.citizen_id else Q(pk__in=[]))
+        )
+        for flag in flags:
+            problems.append(f"“{who}” {flag.get_kind_display()}; chưa thể đề nghị khen thưởng.")
+        basis = nominee.basis
+        if (
+            basis is not None
+            and nomination_type == NominationType.REGULAR
+            and basis.nomination.type in (NominationType.ADHOC, NominationType.THEMATIC)
+        ):
+            problems.append(
+                f"Khen thưởng {basis.nomination.get_type_display().lower()} của “{basis}” không "
+                "được dùng làm căn cứ đề nghị khen thưởng thường xuyên (theo công trạng)."
+            )
+        taken = Nominee.objects.filter(form=form, year=year).filter(
+            Q(unit_id=nominee.unit_id) if nominee.unit_id else Q(citizen_id=nominee.citizen_id)
+        )
+        if nominee.pk:
+            taken = taken.exclude(pk=nominee.pk)
+        if taken.exists():
+            problems.append(f"“{who}” đã được đề nghị “{form}” trong năm {year}.")
+    return problems
+
+
+@transaction.atomic
+def nomination_create(
+    *,
+    acting_user,
+    form,
+    type: str,
+    year: int,
+    nominees: list[dict],
+    simplified=False,
+    summary="",
+) -> Nomination:
+    """Draft a nomination. `nominees`: dicts with either `unit` (a collective) or
+    `full_name`, `citizen_id`, `position`, `workplace` (an individual); optional
+    `achievement` and `basis` (an earlier award)."""
+    if acting_user.role not in PROPOSER_ROLES:
+        raise PermissionDenied("Chỉ người đứng đầu đơn vị hoặc cán bộ công an được đề nghị.")
+    if not nominees:
+        raise DomainError("Vui lòng nêu ít nhất một tập thể hoặc cá nhân được đề nghị.")
+    if simplified and (type != NominationType.ADHOC or not form.allows_simplified):
+        raise DomainError("Thủ tục đơn giản chỉ áp dụng cho khen thưởng đột xuất.")
+    built = [Nominee(form=form, year=year, **row) for row in nominees]
+    for nominee in built:
+        if not nominee.unit_id and not (nominee.full_name and nominee.citizen_id):
+            raise DomainError("Cá nhân được đề nghị phải có họ tên và số định danh cá nhân.")
+    where = next((n.unit or n.workplace for n in built if n.unit_id or n.workplace_id), None)
+    if where is None:
+        raise DomainError("Vui lòng chọn đơn vị của tập thể hoặc nơi công tác của cá nhân.")
+    if not units_in_jurisdiction(acting_user, act=True).filter(pk=where.pk).exists():
+        raise PermissionDenied(f"Đơn vị “{where}” không thuộc thẩm quyền đề nghị của bạn.")
+    problems = eligibility_problems(type, form, year, built)
+    if problems:
+        raise DomainError(" ".join(problems))
+    appraise_area = area_ancestor_at_level(where.area, form.appraise_level)
+    decide_area = area_ancestor_at_level(where.area, form.decide_level)
+    if appraise_area is None or decide_area is None:
+        raise DomainError(f"Không xác định được cơ quan thẩm định, quyết định cho “{where}”.")
+    nomination = Nomination.objects.create(
+        form=form,
+        type=type,
+        year=year,
+        simplified=simplified,
+        summary=summary.strip(),
+        proposer=acting_user,
+        proposing_area=where.area,
+        appraise_area=appraise_area,
+        decide_area=decide_area,
+    )
+    for nominee in built:
+        nominee.nomination = nomination
+    try:
+        with transaction.atomic():
+            Nominee.objects.bulk_create(built)
+    except IntegrityError as exc:
+        raise DomainError("Có người hoặc tập thể đã được đề nghị hình thức này trong năm.") from exc
+    nomination.process = RewardFlow.start.run(nomination=nomination)
+    nomination.save(update_fields=["process"])
+    _record(nomination, acting_user, "draft", "")
+    _open_deadlines(nomination)
+    return nomination
+
+
+def nomination_from_dossier(*, dossier) -> list[dict]:
+    """The nominees a recognised unit's dossier suggests: the collective and its head."""
+    if dossier.status != DossierStatus.RECOGNISED:
+        raise DomainError("Chỉ đề nghị khen thưởng từ hồ sơ đã được công nhận.")
+    rows = [{"unit": dossier.unit}]
+    head = dossier.unit.heads.first()
+    if head is not None:
+        rows.append(
+            {
+                "full_name": head.get_full_name(),
+                "position": head.position or f"Người đứng đầu {dossier.unit}",
+                "workplace": dossier.unit,
+                "user": head,
+            }
+        )
+    return rows
+
+
+@transaction.atomic
+def nomination_upload(*, acting_user, nomination, kind, upload, nominee=None):
+    ensure_can_act(acting_user, nomination, "prepare")
+    if nomination.status not in (NominationStatus.DRAFT, NominationStatus.SUPPLEMENT_REQUESTED):
+        raise DomainError("Hồ sơ đã trình, không thể sửa.")
+    content_type, sha256 = inspect_upload(upload)
+    document = NominationDocument(
+        nomination=nomination,
+        nominee=nominee,
+        kind=kind,
+        original_name=upload.name[:255],
+        content_type=content_type,
+        size=upload.size,
+        sha256=sha256,
+        uploaded_by=acting_user,
+    )
+    document.file.save(upload.name, upload, save=False)
+    document.save()
+    return document
+
+
+def missing_documents(nomination) -> list[str]:
+    """Full procedure: proposal, an achievement report per nominee, council minutes.
+    Simplified (ad-hoc, outstanding acts): proposal and a short summary only."""
+    documents = list(nomination.documents.all())
+    kinds = {d.kind for d in documents}
+    missing = []
+    if NominationDocumentKind.PROPOSAL not in kinds:
+        missing.append(NominationDocumentKind.PROPOSAL.label)
+    if nomination.simplified:
+        if not nomination.summary.strip():
+            missing.append("Tóm tắt thành tích")
+        return missing
+    if NominationDocumentKind.MINUTES not in kinds:
+        missing.append(NominationDocumentKind.MINUTES.label)
+    reported = {d.nominee_id for d in documents if d.kind == NominationDocumentKind.ACHIEVEMENT}
+    for nominee in nomination.nominees.all():
+        if nominee.pk not in reported:
+            missing.append(f"{NominationDocumentKind.ACHIEVEMENT.label} của “{nominee}”")
+    return missing
+
+
+def _step(*, nomination, nodes, user, step, audit_step, change, comment=""):
+    ensure_can_act(user, nomination, step)
+    try:
+        with RewardFlow.lock(nomination.process_id):
+            task = (
+                Task.objects.filter(
+                    process_id=nomination.process_id,
+                    flow_task__in=nodes,
+                    status__in=[STATUS.NEW, STATUS.ASSIGNED],
+                )
+                .select_related("process")
+                .select_for_update(of=("self",))
+                .first()
+            )
+            if task is None:
+                raise Conflict(CONFLICT_MESSAGE)
+            fresh = Nomination.objects.select_related("form").get(pk=nomination.pk)
+            task.process.nomination = fresh
+            activation = task.flow_task.activation_class(task)
+            if task.status == STATUS.NEW:
+                activation.assign(user)
+            activation.start(None)
+            source = fresh.status
+            change(fresh)
+            fresh.save()
+            from workflows.deadlines import close_deadlines
+
+            close_deadlines([task.pk])
+            activation.execute()
+            _record(fresh, user, audit_step, source, comment)
+            _open_deadlines(fresh)
+    except (FlowLockFailed, ConcurrentTransition, TransitionNotAllowed) as exc:
+        raise Conflict(CONFLICT_MESSAGE) from exc
+    return fresh
+
+
+def nomination_submit(*, acting_user, nomination):
+    missing = missing_documents(nomination)
+    if missing:
+        raise DomainError("Còn thiếu: " + "; ".join(missing) + ".")
+    problems = eligibility_problems(
+        nomination.type, nomination.form, nomination.year, list(nomination.nominees.all())
+    )
+    if problems:
+        raise DomainError(" ".join(problems))
+    return _step(
+        nomination=nomination,
+        nodes=[RewardFlow.prepare_nomination, RewardFlow.supplement_nomination],
+        user=acting_user,
+        step="prepare",
+        audit_step="submit",
+        change=lambda n: n.submit(),
+    )
+
+
+APPRAISAL_OUTCOMES = {
+    "forward": "Đủ điều kiện — trình Hội đồng",
+    "supplement": "Yêu cầu bổ sung (một lần)",
+    "return": "Trả lại: không đủ điều kiện",
+}
+
+
+def nomination_appraise(*, acting_user, nomination, outcome: str, comment: str = ""):
+    """Appraisal by the office the form names (≤ 20 working days): forward to the council,
+    ask once for a supplement, or return an ineligible nomination with its reason
+    (≤ 5 working days)."""
+    comment = comment.strip()
+    if outcome not in APPRAISAL_OUTCOMES:
+        raise DomainError("Vui lòng chọn kết quả thẩm định.")
+    if outcome == "supplement" and nomination.supplement_requests:
+        raise DomainError("Chỉ được yêu cầu bổ sung một lần.")
+    if outcome in ("supplement", "return") and not comment:
+        raise DomainError("Vui lòng ghi rõ lý do hoặc nội dung cần bổ sung.")
+
+    def change(fresh):
+        if outcome == "forward":
+            fresh.appraise()
+        elif outcome == "supplement":
+            fresh.request_supplement()
+        else:
+            fresh.return_ineligible()
+            fresh.result_reason = comment
+
+    return _step(
+        nomination=nomination,
+        nodes=[RewardFlow.appraise_nomination],
+        user=acting_user,
+        step="appraise",
+        audit_step=f"appraise_{outcome}",
+        change=change,
+        comment=comment,
+    )
+
+
+def nomination_record_vote(
+    *,
+    acting_user,
+    nomination,
+    members_total: int,
+    members_present: int,
+    votes_for: int,
+    votes_against: int,
+    voted_on: datetime.date,
+):
+    """The council's vote: valid with at least two thirds of its members present; passed
+    when more than half of all members vote for."""
+    if not (0 < members_total and 0 <= members_present <= members_total):
+        raise DomainError("Số thành viên dự họp không hợp lệ.")
+    if votes_for + votes_against > members_present:
+        raise DomainError("Tổng số phiếu vượt quá số thành viên dự họp.")
+    quorum = members_present * 3 >= members_total * 2
+    passed = quorum and votes_for * 2 > members_total
+
+    def change(fresh):
+        CouncilVote.objects.create(
+            nomination=fresh,
+            members_total=members_total,
+            members_present=members_present,
+            votes_for=votes_for,
+            votes_against=votes_against,
+            quorum_reached=quorum,
+            passed=passed,
+            voted_on=voted_on,
+            recorded_by=acting_user,
+        )
+        if passed:
+            fresh.pass_vote()
+        else:
+            fresh.fail_vote()
+            fresh.result_reason = (
+                "Hội đồng không đủ số thành viên dự họp."
+                if not quorum
+                else "Hội đồng không thông qua."
+            )
+
+    return _step(
+        nomination=nomination,
+        nodes=[RewardFlow.record_vote],
+        user=acting_user,
+        step="appraise",
+        audit_step="vote",
+        change=change,
+        comment=f"{votes_for}/{members_total} tán thành, {members_present} dự họp",
+    )
+
+
+@transaction.atomic
+def reward_decision_issue(
+    *, acting_user, issuer, results, issued_on, signer_name, signer_title, authority, summary
+):
+    """One numbered decision for many nominees of voted nominations of one form:
+    `results` is [(nominee, awarded, reason)]; every nominee of each nomination is decided."""
+    if not results:
+        raise DomainError("Vui lòng chọn ít nhất một người hoặc tập thể.")
+    nominations = {n.nomination_id: n.nomination for n, _, _ in results}
+    forms = {n.form_id for n in nominations.values()}
+    if len(forms) != 1:
+        raise DomainError("Một quyết định chỉ dành cho một hình thức khen thưởng.")
+    for nomination in nominations.values():
+        ensure_can_act(acting_user, nomination, "decide")
+        if nomination.decide_area_id != issuer.pk or nomination.status != NominationStatus.VOTED:
+            raise DomainError(f"{nomination} không ở bước chờ quyết định của cơ quan này.")
+        chosen = {n.pk for n, _, _ in results if n.nomination_id == nomination.pk}
+        if chosen != set(nomination.nominees.values_list("pk", flat=True)):
+            raise DomainError(f"Vui lòng quyết định cho tất cả người, tập thể trong {nomination}.")
+    for nominee, awarded, reason in results:
+        if not awarded and not reason.strip():
+            raise DomainError(f"Vui lòng ghi lý do không khen thưởng “{nominee}”.")
+    form = next(iter(nominations.values())).form
+    decision = decision_create(
+        user=acting_user,
+        issuer=issuer,
+        kind=DecisionKind.RECOGNISE,
+        issued_on=issued_on,
+        signer_name=signer_name,
+        signer_title=signer_title,
+        authority=authority,
+        summary=summary,
+        symbol=form.decision_symbol,
+    )
+    DecisionItem.objects.bulk_create(
+        DecisionItem(decision=decision, nominee=n, recognised=ok, reason=r.strip())
+        for n, ok, r in results
+    )
+    for nominee, awarded, reason in results:
+        nominee.result = NomineeResult.AWARDED if awarded else NomineeResult.NOT_AWARDED
+        nominee.result_reason = reason.strip()
+    Nominee.objects.bulk_update([n for n, _, _ in results], ["result", "result_reason"])
+    tasks = Task.objects.filter(
+        flow_task=RewardFlow.await_decision,
+        status=STATUS.NEW,
+        process_id__in=[n.process_id for n in nominations.values()],
+    ).select_related("process")
+    for task in tasks:
+
+        def change(fresh):
+            source = fresh.status
+            fresh.decide()
+            fresh.save()
+            _record(fresh, acting_user, "decide", source, f"Quyết định số {decision.reference}")
+
+        RewardFlow.await_decision.run(task, change=change)
+    from workflows.deadlines import close_deadlines
+
+    close_deadlines([t.pk for t in tasks])
+    return decision
+
+
+@transaction.atomic
+def award_revoke(
+    *,
+    acting_user,
+    issuer,
+    nominees,
+    reason,
+    issued_on,
+    signer_name,
+    signer_title,
+    authority,
+    summary,
+):
+    """Revoke awards whose achievements were falsified (DOMAIN.md §3), by a decision of
+    the same authority, with a reason."""
+    reason = reason.strip()
+    if not reason:
+        raise DomainError("Vui lòng ghi rõ lý do thu hồi.")
+    if not nominees:
+        raise DomainError("Vui lòng chọn ít nhất một người hoặc tập thể.")
+    for nominee in nominees:
+        ensure_can_act(acting_user, nominee.nomination, "decide")
+        if (
+            nominee.result != NomineeResult.AWARDED
+            or nominee.nomination.decide_area_id != issuer.pk
+        ):
+            raise DomainError(f"“{nominee}” không có khen thưởng để thu hồi.")
+    decision = decision_create(
+        user=acting_user,
+        issuer=issuer,
+        kind=DecisionKind.REVOKE,
+        issued_on=issued_on,
+        signer_name=signer_name,
+        signer_title=signer_title,
+        authority=authority,
+        summary=summary,
+        reason=reason,
+        symbol=nominees[0].form.decision_symbol,
+    )
+    for nominee in nominees:
+        DecisionItem.objects.create(
+            decision=decision, nominee=nominee, recognised=False, reason=reason
+        )
+        nominee.result = NomineeResult.REVOKED
+        nominee.result_reason = reason
+        nominee.save(update_fields=["result", "result_reason"])
+        _record(
+            nominee.nomination,
+            acting_user,
+            "revoke",
+            nominee.nomination.status,
+            f"Thu hồi khen thưởng của “{nominee}” (Quyết định số {decision.reference}): {reason}",
+        )
+    return decision
+
+
+REWARD_DEADLINES = {  # working days (DOMAIN.md §3; the issue's defaults)
+    "appraise_nomination": ("appraise", 20),
+    "record_vote": ("appraise", 20),
+    "await_decision": ("decide", 10),
+    "supplement_nomination": ("supplement", 5),
+}
+
+
+def _open_deadlines(nomination):
+    from notifications.calendar import add_working_days
+    from workflows.deadlines import first_notice_on, today
+    from workflows.models import TaskDeadline
+
+    start = today()
+    rows = []
+    for task in Task.objects.filter(
+        process_id=nomination.process_id,
+        status__in=[STATUS.NEW, STATUS.ASSIGNED],
+        deadline__isnull=True,
+    ):
+        rule = REWARD_DEADLINES.get(task.flow_task.name)
+        if rule is None:
+            continue
+        step, days = rule
+        due = add_working_days(start, days)
+        area = nomination.decide_area_id if step == "decide" else nomination.appraise_area_id
+        rows.append(
+            TaskDeadline(
+                task=task,
+                step=step,
+                area_id=area,
+                opened_on=start,
+                due_date=due,
+                next_notice_on=first_notice_on(due),
+            )
+        )
+    TaskDeadline.objects.bulk_create(rows)
+
