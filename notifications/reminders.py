@@ -53,7 +53,7 @@ SUPERVISOR_ROLE = {
 }
 
 
-def _recipients(deadline, rule):
+def _recipients(deadline, rule, people):
     task = deadline.task
     if task.owner_id:
         actors = [task.owner]
@@ -63,21 +63,21 @@ def _recipients(deadline, rule):
         roles = STEP_ROLES[
             "prepare" if deadline.step in ("submit", "supplement") else deadline.step
         ]
-        actors = list(users_acting_in_area(deadline.area_id, roles))
+        actors = people(deadline.area_id, roles)
     if rule.action == NoticeRule.ESCALATE:
         parent_id = deadline.area.parent_id or deadline.area_id
-        supervisors = list(users_acting_in_area(parent_id, [SUPERVISOR_ROLE[deadline.step]]))
+        supervisors = people(parent_id, [SUPERVISOR_ROLE[deadline.step]])
         return actors, supervisors
     return actors, []
 
 
-def _notice(deadline, rule, today):
+def _notice(deadline, rule, today, people):
     dossier = getattr(deadline.task.process, "dossier", None)
     subject = str(dossier.unit) if dossier else str(deadline.task)
     link = f"/ho-so/{dossier.pk}/" if dossier else ""
     left = working_days_between(today, deadline.due_date)
     due = f"{deadline.due_date:%d/%m/%Y}"
-    actors, supervisors = _recipients(deadline, rule)
+    actors, supervisors = _recipients(deadline, rule, people)
     base = f"deadline:{deadline.pk}:{deadline.due_date.isoformat()}:{rule.offset}"
     if rule.action == NoticeRule.ESCALATE:
         notify_users(
@@ -130,11 +130,20 @@ def sweep(today: datetime.date | None = None, *, pause: float = 0.0) -> int:
     today = today or timezone.localdate()
     rules = _rules()
     handled = 0
+    known = {}
+
+    def people(area_id, roles):
+        """Who acts in an area, looked up once per area and roles in a sweep."""
+        key = (area_id, tuple(sorted(roles)))
+        if key not in known:
+            known[key] = list(users_acting_in_area(area_id, roles))
+        return known[key]
+
     while True:
         with transaction.atomic():
             batch = list(
                 TaskDeadline.objects.filter(finished_on=None, next_notice_on__lte=today)
-                .select_related("task__owner", "task__process", "area")
+                .select_related("task__owner", "task__process__dossier__unit", "area")
                 .select_for_update(skip_locked=True, of=("self",))
                 .order_by("next_notice_on", "pk")[:SWEEP_BATCH]
             )
@@ -148,7 +157,7 @@ def sweep(today: datetime.date | None = None, *, pause: float = 0.0) -> int:
                     if i >= deadline.notices_sent and day <= today
                 ]
                 if due_now:  # only the latest one is sent: no flood after a long outage
-                    _notice(deadline, due_now[-1][1], today)
+                    _notice(deadline, due_now[-1][1], today, people)
                     deadline.notices_sent = due_now[-1][0] + 1
                 upcoming = [
                     day for i, (day, _) in enumerate(schedule) if i >= deadline.notices_sent
