@@ -8,7 +8,11 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from accounts.models import Role
-from accounts.selectors import dossiers_in_jurisdiction, units_in_jurisdiction
+from accounts.selectors import (
+    areas_in_jurisdiction,
+    dossiers_in_jurisdiction,
+    units_in_jurisdiction,
+)
 from dossiers.models import (
     CriteriaSet,
     Criterion,
@@ -148,8 +152,6 @@ def actionable_dossiers(user):
     area = ROLE_AREA.get(user.role)
     if area is None:
         return Dossier.objects.none()
-    from accounts.selectors import areas_in_jurisdiction
-
     return acting.filter(**{f"{area}__in": areas_in_jurisdiction(user, act=True)})
 
 

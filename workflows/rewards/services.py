@@ -7,8 +7,6 @@ import datetime
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django_fsm import ConcurrentTransition, TransitionNotAllowed
-from viewflow.workflow.exceptions import FlowLockFailed
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -32,7 +30,7 @@ from dossiers.models import (
 )
 from dossiers.services import DomainError, area_ancestor_at_level
 from workflows.recognition.documents import inspect_upload
-from workflows.recognition.services import CONFLICT_MESSAGE, Conflict
+from workflows.steps import complete_human_task
 
 from .flows import RewardFlow
 from .permissions import PROPOSER_ROLES, ensure_can_act
@@ -217,38 +215,21 @@ def missing_documents(nomination) -> list[str]:
 
 def _step(*, nomination, nodes, user, step, audit_step, change, comment=""):
     ensure_can_act(user, nomination, step)
-    try:
-        with RewardFlow.lock(nomination.process_id):
-            task = (
-                Task.objects.filter(
-                    process_id=nomination.process_id,
-                    flow_task__in=nodes,
-                    status__in=[STATUS.NEW, STATUS.ASSIGNED],
-                )
-                .select_related("process")
-                .select_for_update(of=("self",))
-                .first()
-            )
-            if task is None:
-                raise Conflict(CONFLICT_MESSAGE)
-            fresh = Nomination.objects.select_related("form").get(pk=nomination.pk)
-            task.process.nomination = fresh
-            activation = task.flow_task.activation_class(task)
-            if task.status == STATUS.NEW:
-                activation.assign(user)
-            activation.start(None)
-            source = fresh.status
-            change(fresh)
-            fresh.save()
-            from workflows.deadlines import close_deadlines
 
-            close_deadlines([task.pk])
-            activation.execute()
-            _record(fresh, user, audit_step, source, comment)
-            _open_deadlines(fresh)
-    except (FlowLockFailed, ConcurrentTransition, TransitionNotAllowed) as exc:
-        raise Conflict(CONFLICT_MESSAGE) from exc
-    return fresh
+    def after(fresh, source):
+        _record(fresh, user, audit_step, source, comment)
+        _open_deadlines(fresh)
+
+    return complete_human_task(
+        flow=RewardFlow,
+        process_id=nomination.process_id,
+        nodes=nodes,
+        user=user,
+        load=lambda: Nomination.objects.select_related("form").get(pk=nomination.pk),
+        link="nomination",
+        change=change,
+        after=after,
+    )
 
 
 def nomination_submit(*, acting_user, nomination):
@@ -516,4 +497,3 @@ def _open_deadlines(nomination):
             )
         )
     TaskDeadline.objects.bulk_create(rows)
-

@@ -1,28 +1,16 @@
-"""The step runner every recognition service uses (DESIGN.md "one writer")."""
+"""The step runner every recognition service uses (DESIGN.md "one writer").
+
+CONFLICT_MESSAGE and Conflict are re-exported for the services' callers."""
 
 from collections.abc import Callable
 
-from django.core.exceptions import PermissionDenied
-from django_fsm import ConcurrentTransition, TransitionNotAllowed
-from viewflow.workflow.exceptions import FlowLockFailed
-from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
-
 from dossiers.models import Dossier, DossierTransition
-from dossiers.services import DomainError
 from notifications.tasks import announce
-from workflows.deadlines import close_deadlines, open_deadlines
+from workflows.deadlines import open_deadlines
+from workflows.steps import CONFLICT_MESSAGE, Conflict, complete_human_task
 
 from ..flows import RecognitionFlow
 from ..permissions import ensure_can_act
-
-CONFLICT_MESSAGE = (
-    "Hồ sơ vừa được người khác xử lý ở bước này. Vui lòng tải lại trang để xem trạng thái mới."
-)
-
-
-class Conflict(DomainError):
-    """Someone else completed the step first."""
 
 
 def record_transition(*, dossier, user, step, source, comment="") -> DossierTransition:
@@ -52,40 +40,26 @@ def complete_step(
     comment="",
 ) -> Dossier:
     """Complete the open task of `nodes` on `dossier` as `user`, applying `change` (exactly
-    one transition) to a fresh, locked copy of the dossier. `step` names the permission
-    (permissions.STEP_ROLES), `audit_step` what the history shows."""
+    one transition). `step` names the permission (permissions.STEP_ROLES), `audit_step`
+    what the history shows."""
     ensure_can_act(user, dossier, step)
-    try:
-        with RecognitionFlow.lock(dossier.process_id):
-            task = (
-                Task.objects.filter(
-                    process_id=dossier.process_id,
-                    flow_task__in=nodes,
-                    status__in=[STATUS.NEW, STATUS.ASSIGNED],
-                )
-                .select_related("process", "owner")
-                .select_for_update(of=("self",))
-                .first()
-            )
-            if task is None:
-                raise Conflict(CONFLICT_MESSAGE)
-            if task.owner_id not in (None, user.pk):
-                raise PermissionDenied(f"Việc này đã được giao cho cán bộ {task.owner}.")
-            fresh = Dossier.objects.select_related("unit", "cycle").get(pk=dossier.pk)
-            task.process.dossier = fresh  # the gateways after this step read the new state
-            activation = task.flow_task.activation_class(task)
-            if task.status == STATUS.NEW:
-                activation.assign(user)
-            activation.start(None)
-            source = fresh.status
-            change(fresh)
-            fresh.save()
-            close_deadlines([task.pk])
-            activation.execute()
-            open_deadlines(fresh, resumed_after_supplement=audit_step == "resubmit")
-            record_transition(
-                dossier=fresh, user=user, step=audit_step, source=source, comment=comment
-            )
-    except (FlowLockFailed, ConcurrentTransition, TransitionNotAllowed) as exc:
-        raise Conflict(CONFLICT_MESSAGE) from exc
-    return fresh
+
+    def after(fresh, source):
+        open_deadlines(fresh, resumed_after_supplement=audit_step == "resubmit")
+        record_transition(
+            dossier=fresh, user=user, step=audit_step, source=source, comment=comment
+        )
+
+    return complete_human_task(
+        flow=RecognitionFlow,
+        process_id=dossier.process_id,
+        nodes=nodes,
+        user=user,
+        load=lambda: Dossier.objects.select_related("unit", "cycle").get(pk=dossier.pk),
+        link="dossier",
+        change=change,
+        after=after,
+    )
+
+
+__all__ = ["CONFLICT_MESSAGE", "Conflict", "complete_step", "record_transition"]
