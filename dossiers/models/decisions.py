@@ -17,7 +17,8 @@ class AuthorityMarker(models.TextChoices):
 
 class DecisionKind(models.TextChoices):
     RECOGNISE = "recognise", "Công nhận"
-    REVOKE = "revoke", "Thu hồi công nhận"
+    REVOKE = "revoke", "Thu hồi công nhận, khen thưởng"
+    AWARD = "award", "Khen thưởng"
 
 
 class Decision(models.Model):

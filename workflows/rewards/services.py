@@ -350,7 +350,14 @@ def reward_decision_issue(
     `results` is [(nominee, awarded, reason)]; every nominee of each nomination is decided."""
     if not results:
         raise DomainError("Vui lòng chọn ít nhất một người hoặc tập thể.")
-    nominations = {n.nomination_id: n.nomination for n, _, _ in results}
+    # Lock the nominations first: of two people deciding at once, the second waits and
+    # then finds them decided.
+    nominations = {
+        n.pk: n
+        for n in Nomination.objects.select_for_update()
+        .select_related("form")
+        .filter(pk__in={nominee.nomination_id for nominee, _, _ in results})
+    }
     forms = {n.form_id for n in nominations.values()}
     if len(forms) != 1:
         raise DomainError("Một quyết định chỉ dành cho một hình thức khen thưởng.")
@@ -368,7 +375,7 @@ def reward_decision_issue(
     decision = decision_create(
         user=acting_user,
         issuer=issuer,
-        kind=DecisionKind.RECOGNISE,
+        kind=DecisionKind.AWARD,
         issued_on=issued_on,
         signer_name=signer_name,
         signer_title=signer_title,
@@ -424,6 +431,8 @@ def award_revoke(
         raise DomainError("Vui lòng ghi rõ lý do thu hồi.")
     if not nominees:
         raise DomainError("Vui lòng chọn ít nhất một người hoặc tập thể.")
+    if len({n.form_id for n in nominees}) != 1:
+        raise DomainError("Một quyết định thu hồi chỉ dành cho một hình thức khen thưởng.")
     for nominee in nominees:
         ensure_can_act(acting_user, nominee.nomination, "decide")
         if (

@@ -46,9 +46,7 @@ def complete_step(
 
     def after(fresh, source):
         open_deadlines(fresh, resumed_after_supplement=audit_step == "resubmit")
-        record_transition(
-            dossier=fresh, user=user, step=audit_step, source=source, comment=comment
-        )
+        record_transition(dossier=fresh, user=user, step=audit_step, source=source, comment=comment)
 
     return complete_human_task(
         flow=RecognitionFlow,

@@ -122,8 +122,10 @@ def decision_revoke(request):
 
 
 def visible_decisions(user):
+    """Recognition decisions with a dossier the user may see (reward decisions have their
+    own pages)."""
     if user.sees_everything:
-        return Decision.objects.all()
+        return Decision.objects.filter(items__dossier__isnull=False).distinct()
     return Decision.objects.filter(items__dossier__in=_visible(user)).distinct()
 
 

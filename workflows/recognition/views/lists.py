@@ -30,8 +30,13 @@ STEP_LABELS = {
 @login_required
 def inbox(request):
     """Việc của tôi: open tasks for the user's role in their jurisdiction."""
-    tasks = inbox_tasks(request.user)
-    return render(request, "recognition/inbox.html", {"tasks": tasks})
+    from workflows.rewards.selectors import reward_inbox_tasks
+
+    return render(
+        request,
+        "recognition/inbox.html",
+        {"tasks": inbox_tasks(request.user), "reward_tasks": reward_inbox_tasks(request.user)},
+    )
 
 
 class DossierListView(LoginRequiredMixin, ListView):

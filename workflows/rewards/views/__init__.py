@@ -1,0 +1,18 @@
+from .decisions import reward_decision_create, reward_decision_detail, reward_revoke
+from .lists import NominationListView, nomination_detail, nomination_document_download
+from .office import nomination_appraise, nomination_vote
+from .proposer import nomination_create, nomination_submit, nomination_upload
+
+__all__ = [
+    "NominationListView",
+    "nomination_appraise",
+    "nomination_create",
+    "nomination_detail",
+    "nomination_document_download",
+    "nomination_submit",
+    "nomination_upload",
+    "nomination_vote",
+    "reward_decision_create",
+    "reward_decision_detail",
+    "reward_revoke",
+]

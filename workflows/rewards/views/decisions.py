@@ -1,0 +1,272 @@
+"""The deciding authority's pages (the form's authority, in the area it decides for): one
+numbered decision per issuer and reward form for many nominees, revocation of awards, and
+the decision as issued (Decree 30/2020/NĐ-CP layout)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+
+from accounts.selectors import areas_in_jurisdiction
+from dossiers.models import (
+    AuthorityMarker,
+    DecidingRole,
+    Decision,
+    DecisionKind,
+    Nomination,
+    NominationStatus,
+    Nominee,
+    NomineeResult,
+)
+from dossiers.services import DomainError
+from workflows.recognition.forms import DecisionFieldsForm
+
+from .. import services
+from ..permissions import ROLES, ensure_can_act
+from ..selectors import nominations_visible_to
+
+POLICE_AUTHORITY = {
+    AuthorityMarker.TM: ["GIÁM ĐỐC"],
+    AuthorityMarker.KT: ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"],
+}
+
+
+def _offices(user):
+    """The kinds of deciding authority the user's role belongs to (police, committee)."""
+    offices = [office for office, roles in ROLES.items() if user.role in roles]
+    if not offices:
+        raise PermissionDenied(
+            "Chỉ cơ quan có thẩm quyền quyết định khen thưởng được ban hành quyết định."
+        )
+    return offices
+
+
+def _grouped(rows, issuer_of, form_of):
+    """Rows grouped by issuer (the decide area) and reward form — one decision each; the
+    group chosen in the request."""
+    groups = {}
+    for row in rows:
+        issuer, form = issuer_of(row), form_of(row)
+        key = f"{issuer.pk}-{form.pk}"
+        groups.setdefault(key, {"key": key, "issuer": issuer, "form": form, "rows": []})
+        groups[key]["rows"].append(row)
+    return list(groups.values())
+
+
+def _chosen(request, groups):
+    wanted = request.POST.get("group") or request.GET.get("nhom")
+    return next((g for g in groups if g["key"] == wanted), groups[0] if groups else None)
+
+
+def _ids(values):
+    return [int(value) for value in values if value.isdigit()]
+
+
+def _refuse_foreign(user, nomination_ids):
+    """Rows posted that are not on the page: 403 when the user may not decide their
+    nominations, else a message (another step, another issuer or form)."""
+    for nomination in Nomination.objects.filter(pk__in=nomination_ids).select_related("form"):
+        ensure_can_act(user, nomination, "decide")
+    return "Có mục đã chọn không thuộc danh sách chờ xử lý của cơ quan, hình thức này."
+
+
+def _decision_form(request, group, summary):
+    police = group is not None and group["form"].deciding_role == DecidingRole.POLICE
+    form = DecisionFieldsForm(
+        request.POST or None,
+        initial={
+            "summary": summary.format(form=group["form"].name if group else ""),
+            "signer_title": "Giám đốc" if police else "Chủ tịch",
+        },
+    )
+    if police:
+        form.fields["authority"].choices = [
+            (value, " — ".join(POLICE_AUTHORITY[value])) for value in AuthorityMarker.values
+        ]
+    return form
+
+
+def _authority_name(group):
+    form = group["form"]
+    prefix = "Công an" if form.deciding_role == DecidingRole.POLICE else "UBND"
+    return f"{prefix} {group['issuer'].name}"
+
+
+@login_required
+def reward_decision_create(request):
+    user = request.user
+    offices = _offices(user)
+    nominations = (
+        Nomination.objects.filter(
+            status=NominationStatus.VOTED,
+            form__deciding_role__in=offices,
+            decide_area__in=areas_in_jurisdiction(user, act=True),
+        )
+        .select_related("form", "decide_area", "vote")
+        .prefetch_related(
+            Prefetch("nominees", queryset=Nominee.objects.select_related("unit", "workplace"))
+        )
+        .order_by("decide_area__name", "form__name", "created_at", "pk")
+    )
+    groups = _grouped(nominations, lambda n: n.decide_area, lambda n: n.form)
+    group = _chosen(request, groups)
+    form = _decision_form(request, group, "Về việc tặng {form}")
+    error = None
+    if request.method == "POST":
+        selected = request.POST.getlist("nomination")
+        listed = {str(n.pk): n for n in group["rows"]} if group else {}
+        foreign = [pk for pk in selected if pk not in listed]
+        if foreign:
+            error = _refuse_foreign(user, _ids(foreign))
+        if error is None and group is not None and form.is_valid():
+            results = [
+                (
+                    nominee,
+                    request.POST.get(f"result_{nominee.pk}", "1") == "1",
+                    request.POST.get(f"reason_{nominee.pk}", ""),
+                )
+                for pk in selected
+                for nominee in listed[pk].nominees.all()
+            ]
+            try:
+                decision = services.reward_decision_issue(
+                    acting_user=user, issuer=group["issuer"], results=results, **form.cleaned_data
+                )
+            except DomainError as exc:
+                error = str(exc)
+            else:
+                messages.success(request, f"Đã ban hành Quyết định số {decision.reference}.")
+                return redirect("reward-decision-detail", pk=decision.pk)
+    posted = request.POST if request.method == "POST" else None
+    rows = [
+        {
+            "nomination": nomination,
+            "checked": posted is None or str(nomination.pk) in posted.getlist("nomination"),
+            "nominees": [
+                {
+                    "nominee": nominee,
+                    "awarded": posted is None or posted.get(f"result_{nominee.pk}", "1") == "1",
+                    "reason": posted.get(f"reason_{nominee.pk}", "") if posted else "",
+                }
+                for nominee in nomination.nominees.all()
+            ],
+        }
+        for nomination in (group["rows"] if group else [])
+    ]
+    return render(
+        request,
+        "rewards/decision_form.html",
+        {
+            "form": form,
+            "groups": groups,
+            "group": group,
+            "rows": rows,
+            "authority_name": _authority_name(group) if group else "",
+            "error": error,
+        },
+    )
+
+
+@login_required
+def reward_revoke(request):
+    user = request.user
+    offices = _offices(user)
+    nominees = (
+        Nominee.objects.filter(
+            result=NomineeResult.AWARDED,
+            nomination__form__deciding_role__in=offices,
+            nomination__decide_area__in=areas_in_jurisdiction(user, act=True),
+        )
+        .select_related("form", "unit", "workplace", "nomination__form", "nomination__decide_area")
+        .order_by("nomination__decide_area__name", "form__name", "year", "pk")
+    )
+    groups = _grouped(nominees, lambda n: n.nomination.decide_area, lambda n: n.nomination.form)
+    group = _chosen(request, groups)
+    form = _decision_form(request, group, "Về việc thu hồi {form}")
+    error = None
+    if request.method == "POST":
+        selected = request.POST.getlist("nominee")
+        listed = {str(n.pk): n for n in group["rows"]} if group else {}
+        foreign = [pk for pk in selected if pk not in listed]
+        if foreign:
+            nominations = Nominee.objects.filter(pk__in=_ids(foreign)).values("nomination_id")
+            error = _refuse_foreign(user, nominations)
+        if error is None and group is not None and form.is_valid():
+            try:
+                decision = services.award_revoke(
+                    acting_user=user,
+                    issuer=group["issuer"],
+                    nominees=[listed[pk] for pk in selected],
+                    reason=request.POST.get("reason", ""),
+                    **form.cleaned_data,
+                )
+            except DomainError as exc:
+                error = str(exc)
+            else:
+                messages.success(request, f"Đã ban hành Quyết định số {decision.reference}.")
+                return redirect("reward-decision-detail", pk=decision.pk)
+    posted = request.POST if request.method == "POST" else None
+    return render(
+        request,
+        "rewards/revoke_form.html",
+        {
+            "form": form,
+            "groups": groups,
+            "group": group,
+            "selected": set(posted.getlist("nominee")) if posted else set(),
+            "reason": posted.get("reason", "") if posted else "",
+            "authority_name": _authority_name(group) if group else "",
+            "error": error,
+        },
+    )
+
+
+def _recipients(items) -> str:
+    """ "2 tập thể và 1 cá nhân", "1 cá nhân"."""
+    collectives = sum(1 for i in items if i.nominee.unit_id)
+    people = len(items) - collectives
+    parts = [f"{collectives} tập thể" if collectives else "", f"{people} cá nhân" if people else ""]
+    return " và ".join(part for part in parts if part)
+
+
+def visible_reward_decisions(user):
+    """Reward decisions naming at least one nomination the user may see."""
+    if user.sees_everything:
+        return Decision.objects.filter(items__nominee__isnull=False).distinct()
+    return Decision.objects.filter(
+        items__nominee__nomination__in=nominations_visible_to(user)
+    ).distinct()
+
+
+@login_required
+def reward_decision_detail(request, pk):
+    decision = get_object_or_404(
+        visible_reward_decisions(request.user).select_related("issuer"), pk=pk
+    )
+    items = list(
+        decision.items.filter(nominee__isnull=False).select_related(
+            "nominee__unit", "nominee__workplace", "nominee__nomination__form"
+        )
+    )
+    form = items[0].nominee.nomination.form
+    police = form.deciding_role == DecidingRole.POLICE
+    awarded = [i for i in items if i.recognised]
+    not_awarded = [i for i in items if not i.recognised]
+    listed = items if decision.kind == DecisionKind.REVOKE else awarded
+    return render(
+        request,
+        "rewards/decision_detail.html",
+        {
+            "decision": decision,
+            "form": form,
+            "police": police,
+            "items": items,
+            "awarded": awarded,
+            "not_awarded": not_awarded,
+            "recipients": _recipients(listed),
+            "authority_lines": POLICE_AUTHORITY[decision.authority]
+            if police
+            else decision.authority_lines,
+        },
+    )

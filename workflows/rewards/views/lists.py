@@ -1,0 +1,143 @@
+"""Reading nominations: the list, the page of one nomination (with the proposer's upload
+and submit forms), and scoped downloads. Anything the user may not see is a 404."""
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Prefetch
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.generic import ListView
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from dossiers.models import (
+    CouncilVote,
+    Decision,
+    DecisionItem,
+    Nomination,
+    NominationDocument,
+    NominationStatus,
+    Nominee,
+)
+
+from ..forms import UploadForm
+from ..permissions import PROPOSER_ROLES, ROLES, can_act, ensure_can_act
+from ..selectors import nominations_visible_to, reward_inbox_tasks
+from ..services import missing_documents
+
+STEP_LABELS = {
+    "draft": "Lập đề nghị",
+    "submit": "Trình đề nghị",
+    "appraise_forward": "Thẩm định: đủ điều kiện, trình Hội đồng",
+    "appraise_supplement": "Thẩm định: yêu cầu bổ sung",
+    "appraise_return": "Thẩm định: trả lại, không đủ điều kiện",
+    "vote": "Hội đồng biểu quyết",
+    "decide": "Quyết định khen thưởng",
+    "revoke": "Thu hồi khen thưởng",
+}
+EDITABLE = (NominationStatus.DRAFT, NominationStatus.SUPPLEMENT_REQUESTED)
+DECIDER_ROLES = set().union(*ROLES.values())
+RELATED = ("form", "proposer", "proposing_area", "appraise_area", "decide_area")
+
+
+class NominationListView(LoginRequiredMixin, ListView):
+    """Khen thưởng: the nominations the user may see, in a constant number of queries."""
+
+    template_name = "rewards/nomination_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        nominations = (
+            nominations_visible_to(self.request.user)
+            .select_related("form", "proposing_area")
+            .prefetch_related(Prefetch("nominees", queryset=Nominee.objects.select_related("unit")))
+        )
+        status = self.request.GET.get("trang-thai")
+        if status in NominationStatus.values:
+            nominations = nominations.filter(status=status)
+        year = self.request.GET.get("nam", "")
+        if year.isdigit():
+            nominations = nominations.filter(year=int(year))
+        return nominations.order_by("-created_at", "-pk")
+
+    def get_context_data(self, **kwargs):
+        role = self.request.user.role
+        return super().get_context_data(
+            tasks=reward_inbox_tasks(self.request.user),
+            statuses=NominationStatus.choices,
+            selected_status=self.request.GET.get("trang-thai", ""),
+            year=self.request.GET.get("nam", ""),
+            can_propose=role in PROPOSER_ROLES,
+            can_decide=role in DECIDER_ROLES,
+            **kwargs,
+        )
+
+
+def visible_nomination(request, pk):
+    return get_object_or_404(nominations_visible_to(request.user).select_related(*RELATED), pk=pk)
+
+
+def nomination_for_action(request, pk, step):
+    """Actions answer 403 to anyone without the step's role and jurisdiction, whatever
+    they may read; nothing changes."""
+    nomination = get_object_or_404(Nomination.objects.select_related(*RELATED), pk=pk)
+    ensure_can_act(request.user, nomination, step)
+    return nomination
+
+
+def detail_context(request, nomination, *, upload_form=None, error=None):
+    user = request.user
+    can = {step: can_act(user, nomination, step) for step in ("prepare", "appraise", "decide")}
+    editable = can["prepare"] and nomination.status in EDITABLE
+    open_task = (
+        Task.objects.filter(
+            process_id=nomination.process_id, status__in=[STATUS.NEW, STATUS.ASSIGNED]
+        )
+        .select_related("owner", "deadline")
+        .first()
+        if nomination.process_id
+        else None
+    )
+    nominees = nomination.nominees.select_related(
+        "unit", "workplace", "basis__nomination__form"
+    ).prefetch_related(
+        Prefetch("decision_items", queryset=DecisionItem.objects.select_related("decision"))
+    )
+    return {
+        "nomination": nomination,
+        "form": nomination.form,
+        "can": can,
+        "editable": editable,
+        "open_task": open_task,
+        "nominees": nominees,
+        "documents": nomination.documents.select_related("nominee__unit"),
+        "history": nomination.transitions.select_related("actor"),
+        "vote": CouncilVote.objects.filter(nomination=nomination).first(),
+        "decisions": Decision.objects.filter(items__nominee__nomination=nomination)
+        .distinct()
+        .order_by("issued_on", "pk"),
+        "missing": missing_documents(nomination) if editable else [],
+        "upload_form": upload_form or (UploadForm(nomination=nomination) if editable else None),
+        "error": error,
+        "step_labels": STEP_LABELS,
+    }
+
+
+@login_required
+def nomination_detail(request, pk):
+    nomination = visible_nomination(request, pk)
+    return render(request, "rewards/nomination_detail.html", detail_context(request, nomination))
+
+
+@login_required
+def nomination_document_download(request, pk):
+    document = get_object_or_404(
+        NominationDocument.objects.filter(nomination__in=nominations_visible_to(request.user)),
+        pk=pk,
+    )
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type,
+    )
