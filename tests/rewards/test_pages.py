@@ -329,3 +329,25 @@ def test_the_list_costs_a_constant_number_of_queries(client, p):
     many, html = count()
     assert "Người 3" in html
     assert many == few
+
+
+def test_reward_tasks_reach_the_inbox_and_admin_lists_stay_sound(client):
+    from accounts.models import Role
+    from tests.factories import UserFactory
+
+    from .journeys import issue
+
+    p = Province.build()
+    RewardJourney(p, nominees=[person(p, citizen_id="079000000009")]).to("submitted")
+    client.force_login(p.appraiser)
+    html = client.get(reverse("inbox")).content.decode()
+    assert "Thẩm định hồ sơ khen thưởng" in html
+    journey = RewardJourney(p)
+    journey.to("voted")
+    decision = issue(journey)
+    assert decision.get_kind_display() == "Khen thưởng"
+    assert decision.reference.endswith("/QĐ-CAT")
+    admin = UserFactory(role=Role.ADMIN, is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    assert client.get(reverse("decision-list")).status_code == 200
+    assert client.get(reverse("decision-detail", args=[decision.pk])).status_code == 404
