@@ -45,9 +45,14 @@ lint: install
 test: install browser-deps lint
 	$(VENV)/bin/pytest --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
 
+# Each benchmark gets a fresh PostgreSQL database on BENCH_PG (the local server by default).
+BENCH_PG ?= postgres://postgres@127.0.0.1:5432
 bench: install
-	$(PY) bench/import_units.py
-	$(PY) bench/sweep.py
+	for db in antt_bench_import antt_bench antt_bench_sweep; do \
+	  psql "$(BENCH_PG)/postgres" -q -c "DROP DATABASE IF EXISTS $$db" -c "CREATE DATABASE $$db"; done
+	DATABASE_URL=$(BENCH_PG)/antt_bench_import $(PY) bench/import_units.py
+	DATABASE_URL=$(BENCH_PG)/antt_bench $(PY) bench/recognition.py
+	DATABASE_URL=$(BENCH_PG)/antt_bench_sweep $(PY) bench/sweep.py
 
 clean:
 	rm -rf var/*.sqlite3* var/broker var/media var/celerybeat-schedule*
