@@ -161,3 +161,17 @@ def announce(transition_id: int):
     )
     if transition is not None:
         announce_transition(transition)
+
+
+@shared_task(acks_late=True)
+def announce_nomination(transition_id: int):
+    from dossiers.models import NominationTransition
+    from workflows.rewards.events import announce_nomination_transition
+
+    transition = (
+        NominationTransition.objects.select_related("nomination__form", "nomination__proposer")
+        .filter(pk=transition_id)
+        .first()
+    )
+    if transition is not None:
+        announce_nomination_transition(transition)

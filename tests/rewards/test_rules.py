@@ -251,3 +251,21 @@ def test_only_the_forms_authority_may_revoke(p):
             **DECISION_FIELDS,
         )
     assert journey.nomination.nominees.get().result == NomineeResult.AWARDED
+
+
+def test_the_office_and_the_proposer_hear_of_the_steps(django_capture_on_commit_callbacks):
+    from notifications.models import Event, Notification
+    from tests.journeys import Province
+
+    from .journeys import RewardJourney
+
+    p = Province.build()
+    journey = RewardJourney(p)
+    with django_capture_on_commit_callbacks(execute=True):
+        journey.to("submitted")
+    assert Notification.objects.filter(recipient=p.appraiser, event=Event.TASK).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        journey.appraise()
+        journey.vote()
+        journey.decide()
+    assert Notification.objects.filter(recipient=p.reviewer, event=Event.DECIDED).count() == 1

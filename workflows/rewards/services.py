@@ -29,6 +29,7 @@ from dossiers.models import (
     NomineeResult,
 )
 from dossiers.services import DomainError, area_ancestor_at_level
+from notifications.tasks import announce_nomination
 from workflows.recognition.documents import inspect_upload
 from workflows.steps import complete_human_task
 
@@ -37,7 +38,8 @@ from .permissions import PROPOSER_ROLES, ensure_can_act
 
 
 def _record(nomination, user, step, source, comment=""):
-    return NominationTransition.objects.create(
+    """The audit row; the people concerned hear of it after the commit."""
+    transition = NominationTransition.objects.create(
         nomination=nomination,
         actor=user,
         role=getattr(user, "role", ""),
@@ -46,6 +48,8 @@ def _record(nomination, user, step, source, comment=""):
         target=nomination.status,
         comment=comment,
     )
+    announce_nomination.delay_on_commit(transition.pk)
+    return transition
 
 
 def eligibility_problems(nomination_type, form, year, nominees) -> list[str]:
