@@ -1,14 +1,18 @@
-"""Jurisdiction: which areas and units a user may see, and act on — answered in SQL.
+"""Jurisdiction: which areas, units and dossiers a user may see, and act on — in SQL.
 
 A user's jurisdiction is the set of guardian object permissions they hold (directly or
 through a group) on administrative areas and units (DESIGN.md, "grant on jurisdictions").
-A grant on an area covers the area and everything under it, matched by the materialised
-`path` prefix, so every list costs the same few queries whatever the data size.
-Administrators see everything; observers only ever hold view grants.
+A grant on an area covers the area and everything under it. The user's few granted area
+paths are read first (one small query); everything else is a filter on indexed prefixes
+(`path LIKE '/1/17/%'`) and foreign keys, so every list costs the same queries and stays
+fast whatever the data size. Administrators see everything; observers only ever hold view
+grants.
 """
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
-from django.db.models.lookups import StartsWith
+from functools import reduce
+from operator import or_
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from dossiers.models import AdministrativeArea, Unit
 
@@ -16,7 +20,6 @@ VIEW_AREA = "view_area_dossiers"
 ACT_IN_AREA = "act_in_area"
 VIEW_UNIT = "view_unit"
 ACT_FOR_UNIT = "act_for_unit"
-
 
 _PERMISSION_TABLES = {  # guardian's direct foreign key tables, by reverse relation name
     AdministrativeArea: ("areauserpermission", "areagrouppermission"),
@@ -42,13 +45,18 @@ def _area_codes(act: bool) -> list[str]:
     return [ACT_IN_AREA] if act else [ACT_IN_AREA, VIEW_AREA]
 
 
-def _covering_grant(user, act: bool, path_ref: str):
-    """EXISTS(a granted area whose path is a prefix of the outer row's `path_ref`)."""
-    return Exists(
-        _granted(AdministrativeArea, user, _area_codes(act)).filter(
-            StartsWith(OuterRef(path_ref), F("path"))
-        )
-    )
+def _unit_codes(act: bool) -> list[str]:
+    return [ACT_FOR_UNIT] if act else [ACT_FOR_UNIT, VIEW_UNIT]
+
+
+def _covered_areas(user, act: bool) -> QuerySet:
+    """Areas under the user's granted ones, as a lazy queryset of prefix matches."""
+    paths = set(_granted(AdministrativeArea, user, _area_codes(act)).values_list("path", flat=True))
+    if not paths:
+        return AdministrativeArea.objects.none()
+    # A path that lies under another granted path adds nothing.
+    roots = [p for p in paths if not any(p != q and p.startswith(q) for q in paths)]
+    return AdministrativeArea.objects.filter(reduce(or_, (Q(path__startswith=p) for p in roots)))
 
 
 def areas_in_jurisdiction(user, *, act: bool = False) -> QuerySet:
@@ -57,7 +65,19 @@ def areas_in_jurisdiction(user, *, act: bool = False) -> QuerySet:
         return AdministrativeArea.objects.none()
     if user.sees_everything:
         return AdministrativeArea.objects.all()
-    return AdministrativeArea.objects.filter(_covering_grant(user, act, "path"))
+    return _covered_areas(user, act)
+
+
+def _units_filter(user, act: bool, covered=None) -> Q:
+    if covered is None:
+        covered = _covered_areas(user, act).values("pk")
+    granted = _granted(Unit, user, _unit_codes(act)).values("pk")
+    # An officer of an abolished area (a district before 2025) still covers the units whose
+    # area succeeded one under it, so historical cycles stay reachable.
+    succeeded = AdministrativeArea.successors.through.objects.filter(
+        to_administrativearea=OuterRef("area_id"), from_administrativearea__in=covered
+    )
+    return Q(pk__in=granted) | Q(area_id__in=covered) | Exists(succeeded)
 
 
 def units_in_jurisdiction(user, *, act: bool = False) -> QuerySet:
@@ -67,18 +87,7 @@ def units_in_jurisdiction(user, *, act: bool = False) -> QuerySet:
         return Unit.objects.none()
     if user.sees_everything:
         return Unit.objects.all()
-    unit_codes = [ACT_FOR_UNIT] if act else [ACT_FOR_UNIT, VIEW_UNIT]
-    granted_unit = Exists(_granted(Unit, user, unit_codes).filter(pk=OuterRef("pk")))
-    # An officer of an abolished area (a district before 2025) still covers the units whose
-    # area succeeded one under it, so historical cycles stay reachable.
-    covered_predecessor = Exists(
-        AdministrativeArea.objects.filter(successors=OuterRef("area_id")).filter(
-            _covering_grant(user, act, "path")
-        )
-    )
-    return Unit.objects.filter(
-        granted_unit | _covering_grant(user, act, "area__path") | covered_predecessor
-    )
+    return Unit.objects.filter(_units_filter(user, act))
 
 
 def user_covers_area(user, area, *, act: bool = False) -> bool:
@@ -95,9 +104,11 @@ def dossiers_in_jurisdiction(user, *, act: bool = False) -> QuerySet:
         return Dossier.objects.none()
     if user.sees_everything:
         return Dossier.objects.all()
+    covered = _covered_areas(user, act).values("pk")
+    units = Unit.objects.filter(_units_filter(user, act, covered)).values("pk")
     return Dossier.objects.filter(
-        Exists(units_in_jurisdiction(user, act=act).filter(pk=OuterRef("unit_id")))
-        | _covering_grant(user, act, "review_area__path")
-        | _covering_grant(user, act, "appraise_area__path")
-        | _covering_grant(user, act, "decide_area__path")
+        Q(unit_id__in=units)
+        | Q(review_area_id__in=covered)
+        | Q(appraise_area_id__in=covered)
+        | Q(decide_area_id__in=covered)
     )

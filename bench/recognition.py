@@ -10,6 +10,7 @@ versions); a sample of them is then driven through the real services to prove it
 Targets: read query counts independent of data size; a 500-dossier decision under 10 s.
 """
 
+# ruff: noqa: E402  (Django is set up before the project's modules are imported)
 import datetime
 import logging
 import os
@@ -27,28 +28,32 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 # Messages published on commit stay in this process: never queued for the dev worker.
 os.environ.setdefault("CELERY_BROKER_URL", "memory://localhost/")
 os.environ.setdefault("LOG_LEVEL", "WARNING")  # one login line per page read otherwise
-if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
-    sys.exit("PostgreSQL needed: DATABASE_URL=postgres://postgres@127.0.0.1:5432/antt_bench")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import OperationalError, connection  # noqa: E402
-from django.db.models import Count, OuterRef, Subquery  # noqa: E402
-from django.test import Client, override_settings  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import NoReverseMatch, reverse  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from viewflow.workflow.flow import End  # noqa: E402
-from viewflow.workflow.models import Task  # noqa: E402
-from viewflow.workflow.status import PROCESS, STATUS  # noqa: E402
-from viewflow.workflow.token import Token  # noqa: E402
+from django.db import OperationalError, connection
 
-from accounts.models import Role  # noqa: E402
-from dossiers.models import (  # noqa: E402
+if connection.vendor != "postgresql":
+    sys.exit(
+        "bench/recognition.py needs PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/antt_bench"
+    )
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db.models import Count, OuterRef, Subquery
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from viewflow.workflow.flow import End
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import PROCESS, STATUS
+from viewflow.workflow.token import Token
+
+from accounts.models import Role
+from dossiers.models import (
     AdministrativeArea,
     Assessment,
     AuthorityMarker,
@@ -58,16 +63,16 @@ from dossiers.models import (  # noqa: E402
     Unit,
     UnitKind,
 )
-from dossiers.models import DossierStatus as S  # noqa: E402
-from dossiers.services import area_set_paths, cycle_route_for  # noqa: E402
-from notifications.calendar import due_date  # noqa: E402
-from tests.factories import AreaFactory, CycleFactory, UserFactory, level  # noqa: E402
-from workflows.deadlines import NODE_STEPS, _area_for, _rule, first_notice_on  # noqa: E402
-from workflows.models import RecognitionProcess, TaskDeadline  # noqa: E402
-from workflows.recognition.flows import RecognitionFlow as F  # noqa: E402
-from workflows.recognition.selectors import criteria_for, inbox_tasks  # noqa: E402
-from workflows.recognition.services import (  # noqa: E402
-    decision_issue,  # noqa: E402
+from dossiers.models import DossierStatus as S
+from dossiers.services import area_set_paths, cycle_route_for
+from notifications.calendar import due_date
+from tests.factories import AreaFactory, CycleFactory, UserFactory, level
+from workflows.deadlines import NODE_STEPS, _area_for, _rule, first_notice_on
+from workflows.models import RecognitionProcess, TaskDeadline
+from workflows.recognition.flows import RecognitionFlow as F
+from workflows.recognition.selectors import criteria_for, inbox_tasks
+from workflows.recognition.services import (
+    decision_issue,
     dossier_appraise,
     dossier_review,
 )
