@@ -76,8 +76,11 @@ TEMPLATES = [
     },
 ]
 
+# An empty DATABASE_URL means "not set".
 DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'antt.sqlite3'}"),
+    "default": env.db_url_config(
+        env.str("DATABASE_URL", default="") or f"sqlite:///{VAR_DIR / 'antt.sqlite3'}"
+    ),
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # psycopg's pool keeps connections across requests within a process.

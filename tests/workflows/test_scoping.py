@@ -48,7 +48,7 @@ def test_outsider_gets_404_on_read_and_403_on_action(client, two, step, who):
         reverse("dossier-detail", args=[dossier.pk])
         not in client.get(reverse("dossier-list")).content.decode()
     )
-    assert client.get(reverse("inbox")).context["tasks"].count() == 0
+    assert len(client.get(reverse("inbox")).context["tasks"]) == 0
     dossier.refresh_from_db()
     assert (dossier.status, dossier.transitions.count()) == before
 

@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import ListView
@@ -32,10 +33,11 @@ def inbox(request):
     """Việc của tôi: open tasks for the user's role in their jurisdiction."""
     from workflows.rewards.selectors import reward_inbox_tasks
 
+    page = Paginator(inbox_tasks(request.user), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "recognition/inbox.html",
-        {"tasks": inbox_tasks(request.user), "reward_tasks": reward_inbox_tasks(request.user)},
+        {"tasks": page, "page": page, "reward_tasks": reward_inbox_tasks(request.user)[:50]},
     )
 
 
