@@ -20,6 +20,7 @@ from .models import (
     AreaLevel,
     CycleRoute,
     DocumentKind,
+    Dossier,
     RecognitionCycle,
     Regulation,
     StepDeadline,
@@ -106,6 +107,12 @@ def build_demo() -> DemoSummary:
     _cycle(b, old_province, 2024, three_levels=True)
     _cycle(b, province, 2026, three_levels=False)
     summary = DemoSummary(logins=_users(b, province, old_province, communes["Gò Dầu"]))
+    from .demo_dossiers import build_demo_dossiers
+
+    build_demo_dossiers(communes["Gò Dầu"], DEMO_PASSWORD)
+    summary.logins.append(
+        ("truongkhupho2", Role.UNIT_HEAD.label, "3 hồ sơ mẫu ở Phường Gò Dầu (đang xử lý)")
+    )
     summary.counts = {
         "communes": AdministrativeArea.objects.filter(
             level=b.levels["commune"], path__startswith=province.path
@@ -113,6 +120,7 @@ def build_demo() -> DemoSummary:
         "areas": AdministrativeArea.objects.count(),
         "units": Unit.objects.count(),
         "cycles": RecognitionCycle.objects.count(),
+        "dossiers": Dossier.objects.count(),
     }
     return summary
 

@@ -68,3 +68,14 @@ def test_each_demo_user_logs_in_and_sees_only_its_jurisdiction(client, demo, use
         assert shown == 1
     elif user.role == Role.REVIEWING_POLICE:
         assert 1 < shown < Unit.objects.count()
+
+
+@pytest.mark.parametrize(
+    "username, waiting",
+    [("caxa.godau", "Khu phố 2"), ("catinh.pv05", "Trường THCS"), ("ubndxa.godau", "Công ty")],
+)
+def test_demo_officers_find_work_in_their_inbox(client, demo, username, waiting):
+    client.post(reverse("login"), {"username": username, "password": DEMO_PASSWORD})
+    tasks = list(client.get(reverse("inbox")).context["tasks"])
+    assert len(tasks) == 1
+    assert waiting in tasks[0].process.dossier.unit.name

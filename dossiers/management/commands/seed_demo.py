@@ -11,7 +11,7 @@ class Command(BaseCommand):
         counts = summary.counts
         self.stdout.write(
             f"Dữ liệu mẫu: {counts['communes']} xã/phường, {counts['areas']} địa bàn, "
-            f"{counts['units']} đơn vị, {counts['cycles']} đợt xét."
+            f"{counts['units']} đơn vị, {counts['cycles']} đợt xét, {counts['dossiers']} hồ sơ mẫu."
         )
         self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
         for username, role, scope in summary.logins:

@@ -1,0 +1,78 @@
+"""Demo dossiers in the 2026 cycle, so each demo officer's inbox has work on first login:
+driven through the real services, never by setting a status."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from accounts.models import Role, User
+from accounts.services import user_grant_jurisdiction
+
+from .models import CriterionKind, Dossier, RecognitionCycle, Unit
+
+MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def build_demo_dossiers(go_dau, password: str) -> User | None:
+    """Khu phố 2 waits for review, Trường THCS waits for appraisal, the company waits for
+    the commune's decision. Does nothing once the demo dossiers exist."""
+    from workflows.recognition import services
+    from workflows.recognition.selectors import criteria_for
+
+    cycle = RecognitionCycle.objects.get(province=go_dau.parent, year=2026)
+    units = [
+        Unit.objects.get(identifier=f"KDC-{go_dau.code}02"),
+        Unit.objects.get(identifier=f"TH-{go_dau.code}"),
+        Unit.objects.filter(area=go_dau, kind="enterprise", is_small_enterprise=False).first(),
+    ]
+    if Dossier.objects.filter(cycle=cycle, unit__in=units).exists():
+        return None
+    head, created = User.objects.get_or_create(
+        username="truongkhupho2",
+        defaults={"last_name": "Mai Văn", "first_name": "Tâm", "role": Role.UNIT_HEAD},
+    )
+    if created:
+        head.set_password(password)
+        head.save(update_fields=["password"])
+    for unit in units:
+        user_grant_jurisdiction(user=head, target=unit)
+        unit.heads.add(head)
+    reviewer = User.objects.get(username="caxa.godau")
+    appraiser = User.objects.get(username="catinh.pv05")
+    for depth, unit in enumerate(units):
+        dossier = services.dossier_register(
+            acting_user=head,
+            unit=unit,
+            cycle=cycle,
+            households_total=150 if unit.kind == "residential_area" else None,
+            households_registered=150 if unit.kind == "residential_area" else None,
+        )
+        criteria = criteria_for(dossier)
+        services.dossier_save_assessment(
+            acting_user=head,
+            dossier=dossier,
+            answers={
+                c.pk: (True, "Đã thực hiện đầy đủ.")
+                for c in criteria
+                if c.kind != CriterionKind.DISQUALIFIER
+            },
+        )
+        for kind in cycle.routes.get(unit_kind=unit.kind).required_documents.all():
+            services.document_upload(
+                acting_user=head,
+                dossier=dossier,
+                kind=kind,
+                upload=SimpleUploadedFile(f"{kind.code}.pdf", MINIMAL_PDF),
+            )
+        dossier = services.dossier_submit(acting_user=head, dossier=dossier)
+        verdicts = {c.pk: (True, "") for c in criteria}
+        if depth >= 1:
+            dossier = services.dossier_review(
+                acting_user=reviewer, dossier=dossier, outcome="forward", verdicts=verdicts
+            )
+        if depth >= 2:
+            services.dossier_appraise(
+                acting_user=appraiser, dossier=dossier, outcome="propose", verdicts=verdicts
+            )
+    return head
+
+
+__all__ = ["build_demo_dossiers"]
