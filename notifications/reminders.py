@@ -7,6 +7,7 @@ import logging
 import time
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 
 from accounts.models import Role
@@ -53,8 +54,28 @@ SUPERVISOR_ROLE = {
 }
 
 
+def _nomination(deadline):
+    try:
+        return deadline.task.process.nomination
+    except ObjectDoesNotExist:
+        return None
+
+
 def _recipients(deadline, rule, people):
     task = deadline.task
+    nomination = _nomination(deadline)
+    if nomination is not None:
+        # A reward step: the proposer, or the office / authority the form names; overdue
+        # steps are reported to the same body's level above.
+        from workflows.rewards.events import _actors
+        from workflows.rewards.permissions import step_roles
+
+        actors = [task.owner] if task.owner_id else list(_actors(nomination, task))
+        if rule.action != NoticeRule.ESCALATE:
+            return actors, []
+        step = "decide" if deadline.step == "decide" else "appraise"
+        parent_id = deadline.area.parent_id or deadline.area_id
+        return actors, people(parent_id, step_roles(nomination, step))
     if task.owner_id:
         actors = [task.owner]
     else:
@@ -72,9 +93,13 @@ def _recipients(deadline, rule, people):
 
 
 def _notice(deadline, rule, today, people):
-    dossier = getattr(deadline.task.process, "dossier", None)
-    subject = str(dossier.unit) if dossier else str(deadline.task)
-    link = f"/ho-so/{dossier.pk}/" if dossier else ""
+    nomination = _nomination(deadline)
+    if nomination is not None:
+        subject, link = str(nomination), f"/khen-thuong/{nomination.pk}/"
+    else:
+        dossier = getattr(deadline.task.process, "dossier", None)
+        subject = str(dossier.unit) if dossier else str(deadline.task)
+        link = f"/ho-so/{dossier.pk}/" if dossier else ""
     left = working_days_between(today, deadline.due_date)
     due = f"{deadline.due_date:%d/%m/%Y}"
     actors, supervisors = _recipients(deadline, rule, people)
@@ -143,7 +168,13 @@ def sweep(today: datetime.date | None = None, *, pause: float = 0.0) -> int:
         with transaction.atomic():
             batch = list(
                 TaskDeadline.objects.filter(finished_on=None, next_notice_on__lte=today)
-                .select_related("task__owner", "task__process__dossier__unit", "area")
+                .select_related(
+                    "task__owner",
+                    "task__process__dossier__unit",
+                    "task__process__nomination__form",
+                    "task__process__nomination__proposer",
+                    "area",
+                )
                 .select_for_update(skip_locked=True, of=("self",))
                 .order_by("next_notice_on", "pk")[:SWEEP_BATCH]
             )

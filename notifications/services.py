@@ -12,15 +12,13 @@ from .models import Event, Notification, Preference
 
 def users_acting_in_area(area_id, roles):
     """Active users of `roles` who may act in the area: a grant on it or on an ancestor."""
-    from dossiers.models import AdministrativeArea, AreaUserPermission
+    from dossiers.models import AdministrativeArea, AreaGroupPermission, AreaUserPermission
 
     area = AdministrativeArea.objects.only("path").get(pk=area_id)
-    grants = AreaUserPermission.objects.filter(
-        user=OuterRef("pk"),
-        content_object_id__in=area.ancestor_ids,
-        permission__codename="act_in_area",
-    )
-    return User.objects.filter(Exists(grants), role__in=roles, is_active=True)
+    on_area = {"content_object_id__in": area.ancestor_ids, "permission__codename": "act_in_area"}
+    direct = AreaUserPermission.objects.filter(user=OuterRef("pk"), **on_area)
+    by_group = AreaGroupPermission.objects.filter(group__user=OuterRef("pk"), **on_area)
+    return User.objects.filter(Exists(direct) | Exists(by_group), role__in=roles, is_active=True)
 
 
 def _preferences(users, event):

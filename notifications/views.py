@@ -18,7 +18,9 @@ def notification_list(request):
 @login_required
 @require_POST
 def notification_read(request):
-    ids = request.POST.getlist("id") or None
+    ids = None  # no id: mark everything read
+    if "id" in request.POST:
+        ids = [v for v in request.POST.getlist("id") if v.isascii() and v.isdigit()]
     notification_mark_read(acting_user=request.user, notification_ids=ids)
     target = request.POST.get("next", "")
     if target.startswith("/") and not target.startswith("//"):

@@ -269,3 +269,25 @@ def test_the_office_and_the_proposer_hear_of_the_steps(django_capture_on_commit_
         journey.vote()
         journey.decide()
     assert Notification.objects.filter(recipient=p.reviewer, event=Event.DECIDED).count() == 1
+
+
+def test_reward_reminders_reach_the_office_the_form_names():
+    import datetime
+
+    from notifications.models import Event, Notification
+    from notifications.reminders import sweep
+    from tests.journeys import Province
+    from workflows.models import TaskDeadline
+
+    from .journeys import RewardJourney
+
+    p = Province.build()
+    journey = RewardJourney(p, form="bk-chu-tich-tinh", type="adhoc")
+    journey.to("submitted")
+    deadline = TaskDeadline.objects.get(task__process=journey.nomination.process, finished_on=None)
+    sweep(today=deadline.due_date - datetime.timedelta(days=1))
+    near = Notification.objects.filter(event=Event.DEADLINE_NEAR)
+    assert set(near.values_list("recipient__username", flat=True)) == {
+        p.provincial_committee.username
+    }
+    assert near.first().link == f"/khen-thuong/{journey.nomination.pk}/"

@@ -225,3 +225,62 @@ def test_committee_revokes_a_recognition_with_a_reason(client, p):
     dossier.refresh_from_db()
     assert dossier.status == S.REVOKED
     assert "Thu hồi công nhận" in client.get(response.url).content.decode()
+
+
+def test_inbox_title_is_only_the_title(client, p):
+    client.force_login(p.reviewer)
+    html = client.get(reverse("inbox")).content.decode()
+    assert "<title>Việc của tôi</title>" in html
+
+
+def test_a_bad_event_date_keeps_what_was_typed(client, p):
+    from workflows.recognition.selectors import criteria_for as criteria
+
+    dossier = Journey(p).to("registered")
+    client.force_login(p.head)
+    disq = next(c for c in criteria(dossier) if c.kind == CriterionKind.DISQUALIFIER)
+    response = client.post(
+        reverse("dossier-assess", args=[dossier.pk]),
+        assessment_post(
+            dossier,
+            **{
+                "action": f"event:{disq.pk}",
+                f"event-occurred_on-{disq.pk}": "không phải ngày",
+                f"event-description-{disq.pk}": "Mô tả tôi đã gõ",
+            },
+        ),
+    )
+    html = response.content.decode()
+    assert "vui lòng nhập ngày xảy ra sự việc hợp lệ" in html
+    assert 'value="Mô tả tôi đã gõ"' in html
+
+
+def test_non_ascii_digits_in_filters_do_not_crash(client, p):
+    client.force_login(p.reviewer)
+    assert client.get(reverse("dossier-list") + "?nam=²").status_code == 200
+    assert client.get(reverse("statistics") + "?nam=²").status_code == 200
+    assert client.post(reverse("notification-read"), {"id": "abc"}).status_code == 302
+
+
+def test_decision_form_keeps_every_choice_after_an_error(client, p):
+    first = Journey(p, p.agency).to("proposed")
+    second = Journey(p).to("proposed")
+    client.force_login(p.committee)
+    response = client.post(
+        reverse("decision-create"),
+        {
+            "issuer": p.commune.pk,
+            "dossier": [first.pk, second.pk],
+            f"result_{second.pk}": "0",
+            f"reason_{second.pk}": "Có cán bộ bị kỷ luật",
+            "issued_on": "2026-12-10",
+            "signer_name": "",
+            "signer_title": "Chủ tịch",
+            "authority": "tm",
+            "summary": "Về việc công nhận",
+        },
+    )
+    rows = {row["dossier"].pk: row for row in response.context["rows"]}
+    assert rows[first.pk]["checked"] and rows[second.pk]["checked"]
+    assert rows[second.pk]["recognised"] is False
+    assert 'value="Có cán bộ bị kỷ luật"' in response.content.decode()

@@ -31,13 +31,21 @@ STATUS_EVENTS = {
 
 
 def unit_heads(unit):
+    from django.db.models import Q
+
     from accounts.selectors import ACT_FOR_UNIT
 
     return User.objects.filter(
+        Q(
+            unituserpermission__content_object=unit,
+            unituserpermission__permission__codename=ACT_FOR_UNIT,
+        )
+        | Q(
+            groups__unitgrouppermission__content_object=unit,
+            groups__unitgrouppermission__permission__codename=ACT_FOR_UNIT,
+        ),
         role=Role.UNIT_HEAD,
         is_active=True,
-        unituserpermission__content_object=unit,
-        unituserpermission__permission__codename=ACT_FOR_UNIT,
     ).distinct()
 
 

@@ -435,6 +435,13 @@ def award_revoke(
         raise DomainError("Vui lòng ghi rõ lý do thu hồi.")
     if not nominees:
         raise DomainError("Vui lòng chọn ít nhất một người hoặc tập thể.")
+    # Re-read under lock: of two people revoking at once, the second finds it revoked.
+    nominees = list(
+        Nominee.objects.select_for_update(of=("self",))
+        .select_related("nomination", "form")
+        .filter(pk__in={n.pk for n in nominees})
+        .order_by("pk")
+    )
     if len({n.form_id for n in nominees}) != 1:
         raise DomainError("Một quyết định thu hồi chỉ dành cho một hình thức khen thưởng.")
     for nominee in nominees:

@@ -6,6 +6,8 @@ import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django_fsm import ConcurrentTransition, TransitionNotAllowed
+from viewflow.workflow.exceptions import FlowLockFailed
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -16,6 +18,7 @@ from dossiers.models import (
     Decision,
     DecisionItem,
     DecisionKind,
+    Dossier,
     DossierStatus,
     DossierTransition,
 )
@@ -51,6 +54,15 @@ def decision_issue(
     """Issue one decision for many proposed dossiers. `results` is [(dossier, recognised,
     reason)]; a dossier not recognised needs its reason."""
     _ensure_committee(acting_user, issuer)
+    # Re-read under lock: of two committees' staff deciding at once, the second waits and
+    # then finds the dossiers decided.
+    locked = {
+        d.pk: d
+        for d in Dossier.objects.select_for_update(of=("self",))
+        .select_related("unit")
+        .filter(pk__in=[d.pk for d, _, _ in results])
+    }
+    results = [(locked[d.pk], ok, reason) for d, ok, reason in results]
     if not results:
         raise DomainError("Vui lòng chọn ít nhất một hồ sơ.")
     problems = []
@@ -115,7 +127,10 @@ def decision_issue(
                 )
             )
 
-        RecognitionFlow.await_decision.run(task, change=change)
+        try:
+            RecognitionFlow.await_decision.run(task, change=change)
+        except (TransitionNotAllowed, ConcurrentTransition, FlowLockFailed) as exc:
+            raise Conflict(CONFLICT_MESSAGE) from exc
     close_deadlines([task.pk for task in tasks.values()])
     for transition in DossierTransition.objects.bulk_create(history):
         announce.delay_on_commit(transition.pk)
@@ -143,6 +158,13 @@ def decision_revoke(
         raise DomainError("Vui lòng ghi rõ lý do thu hồi.")
     if not dossiers:
         raise DomainError("Vui lòng chọn ít nhất một hồ sơ.")
+    # Re-read under lock: of two people revoking at once, the second finds it revoked.
+    dossiers = list(
+        Dossier.objects.select_for_update()
+        .select_related("unit")
+        .filter(pk__in={d.pk for d in dossiers})
+        .order_by("pk")
+    )
     for dossier in dossiers:
         if dossier.decide_area_id != issuer.pk or dossier.status != DossierStatus.RECOGNISED:
             raise DomainError(f"Hồ sơ “{dossier.unit}” không có công nhận để thu hồi.")
@@ -176,5 +198,8 @@ def decision_revoke(
                 comment=f"Quyết định số {decision.reference}: {reason}",
             )
 
-        RevocationFlow.start.run(dossier=dossier, change=change)
+        try:
+            RevocationFlow.start.run(dossier=dossier, change=change)
+        except (TransitionNotAllowed, ConcurrentTransition, FlowLockFailed) as exc:
+            raise Conflict(CONFLICT_MESSAGE) from exc
     return decision

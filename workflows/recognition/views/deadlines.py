@@ -68,7 +68,9 @@ def statistics(request):
         raise PermissionDenied("Trang thống kê dành cho cơ quan công an và Ủy ban nhân dân.")
     year = request.GET.get("nam", "")
     rows = on_time_statistics(
-        request.user, today=timezone.localdate(), year=int(year) if year.isdigit() else None
+        request.user,
+        today=timezone.localdate(),
+        year=int(year) if (year.isascii() and year.isdigit()) else None,
     )
     labels = dict(Step.choices)
     return render(

@@ -16,6 +16,22 @@ from ..selectors import actionable_dossiers
 from ..services.decisions import COMMITTEE_ROLES
 
 
+def _rows(request, dossiers, *, checked_by_default=True):
+    """Each listed dossier with what the user chose for it, kept exactly on an error.
+    Nothing is ticked in advance for a revocation."""
+    posted = request.POST if request.method == "POST" else None
+    selected = set(posted.getlist("dossier")) if posted else None
+    return [
+        {
+            "dossier": d,
+            "checked": checked_by_default if selected is None else str(d.pk) in selected,
+            "recognised": (posted.get(f"result_{d.pk}", "1") if posted else "1") == "1",
+            "reason": posted.get(f"reason_{d.pk}", "") if posted else "",
+        }
+        for d in dossiers
+    ]
+
+
 def _committee_context(request, status):
     if request.user.role not in COMMITTEE_ROLES:
         raise PermissionDenied("Chỉ cán bộ Ủy ban nhân dân được ban hành quyết định.")
@@ -47,15 +63,10 @@ def decision_create(request):
     )
     error = None
     if request.method == "POST" and issuer is not None and form.is_valid():
-        selected = set(request.POST.getlist("dossier"))
         results = [
-            (
-                d,
-                request.POST.get(f"result_{d.pk}", "1") == "1",
-                request.POST.get(f"reason_{d.pk}", ""),
-            )
-            for d in dossiers
-            if str(d.pk) in selected
+            (row["dossier"], row["recognised"], row["reason"])
+            for row in _rows(request, dossiers)
+            if row["checked"]
         ]
         try:
             decision = services.decision_issue(
@@ -73,7 +84,7 @@ def decision_create(request):
             "form": form,
             "issuer": issuer,
             "issuers": issuers,
-            "dossiers": dossiers,
+            "rows": _rows(request, dossiers),
             "error": error,
             "posted": request.POST if request.method == "POST" else None,
             "revoke": False,
@@ -113,7 +124,7 @@ def decision_revoke(request):
             "form": form,
             "issuer": issuer,
             "issuers": issuers,
-            "dossiers": dossiers,
+            "rows": _rows(request, dossiers, checked_by_default=False),
             "error": error,
             "posted": request.POST if request.method == "POST" else None,
             "revoke": True,

@@ -53,7 +53,7 @@ class DossierListView(LoginRequiredMixin, ListView):
         if status in DossierStatus.values:
             dossiers = dossiers.filter(status=status)
         year = self.request.GET.get("nam", "")
-        if year.isdigit():
+        if year.isascii() and year.isdigit():
             dossiers = dossiers.filter(cycle__year=int(year))
         return dossiers.order_by("-registered_at", "-pk")
 

@@ -129,8 +129,10 @@ def _other_action(request, dossier, action):
             services.document_remove(
                 acting_user=request.user, dossier=dossier, document_id=int(ident)
             )
-    except (DomainError, ValueError) as error:
-        return [str(error) or "Yêu cầu không hợp lệ."]
+    except ValueError:
+        return ["Yêu cầu không hợp lệ."]
+    except DomainError as error:
+        return [str(error)]
     return []
 
 
@@ -172,6 +174,8 @@ def _assess_context(dossier, version, criteria, errors, posted):
                 "met": met,
                 "explanation": explanation,
                 "events": [e for e in events if e.criterion_id == criterion.pk],
+                "event_date": (posted or {}).get(f"event-occurred_on-{criterion.pk}", ""),
+                "event_text": (posted or {}).get(f"event-description-{criterion.pk}", ""),
             }
         )
     route = dossier.cycle.routes.get(unit_kind=dossier.unit.kind)

@@ -60,7 +60,8 @@ def _chosen(request, groups):
 
 
 def _ids(values):
-    return [int(value) for value in values if value.isdigit()]
+    # ASCII digits only (str.isdigit accepts "²"), each id once.
+    return list(dict.fromkeys(int(v) for v in values if v.isascii() and v.isdigit()))
 
 
 def _refuse_foreign(user, nomination_ids):
@@ -114,7 +115,7 @@ def reward_decision_create(request):
     form = _decision_form(request, group, "Về việc tặng {form}")
     error = None
     if request.method == "POST":
-        selected = request.POST.getlist("nomination")
+        selected = list(dict.fromkeys(request.POST.getlist("nomination")))
         listed = {str(n.pk): n for n in group["rows"]} if group else {}
         foreign = [pk for pk in selected if pk not in listed]
         if foreign:
@@ -186,7 +187,7 @@ def reward_revoke(request):
     form = _decision_form(request, group, "Về việc thu hồi {form}")
     error = None
     if request.method == "POST":
-        selected = request.POST.getlist("nominee")
+        selected = list(dict.fromkeys(request.POST.getlist("nominee")))
         listed = {str(n.pk): n for n in group["rows"]} if group else {}
         foreign = [pk for pk in selected if pk not in listed]
         if foreign:

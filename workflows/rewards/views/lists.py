@@ -56,7 +56,7 @@ class NominationListView(LoginRequiredMixin, ListView):
         if status in NominationStatus.values:
             nominations = nominations.filter(status=status)
         year = self.request.GET.get("nam", "")
-        if year.isdigit():
+        if year.isascii() and year.isdigit():
             nominations = nominations.filter(year=int(year))
         return nominations.order_by("-created_at", "-pk")
 

@@ -23,7 +23,7 @@ from .lists import detail_context, nomination_for_action
 
 def _prefill_from_dossier(request, raw_pk):
     """Initial values from a recognised dossier: the collective and its head."""
-    if not raw_pk.isdigit():
+    if not (raw_pk.isascii() and raw_pk.isdigit()):
         raise Http404("Không tìm thấy hồ sơ.")
     dossier = get_object_or_404(
         Dossier.objects.visible_to(request.user).select_related("unit", "cycle"), pk=raw_pk
