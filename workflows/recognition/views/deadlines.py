@@ -3,19 +3,18 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from viewflow.workflow.status import STATUS
 
 from accounts.models import Role
-from dossiers.models import Step
+from dossiers.models import Dossier, Step
 from dossiers.services import DomainError
 from workflows.deadlines import deadline_extend
 from workflows.models import TaskDeadline
 from workflows.statistics import on_time_statistics
 
-from ..permissions import ensure_can_act
 from .lists import dossier_for_action
 
 PERMISSION_STEP = {
@@ -32,6 +31,7 @@ PERMISSION_STEP = {
 def dossier_extend(request, pk):
     """One extension of the open step's due date, with a reason, by whoever handles the
     step (for the unit's own steps: the reviewing police)."""
+    get_object_or_404(Dossier, pk=pk)
     deadline = (
         TaskDeadline.objects.filter(
             task__process__dossier=pk,
@@ -43,8 +43,7 @@ def dossier_extend(request, pk):
     )
     if deadline is None:
         raise PermissionDenied("Hồ sơ không có bước nào đang chờ xử lý.")
-    dossier = dossier_for_action(request, pk, PERMISSION_STEP[deadline.step])
-    ensure_can_act(request.user, dossier, PERMISSION_STEP[deadline.step])
+    dossier_for_action(request, pk, PERMISSION_STEP[deadline.step])
     try:
         new_due = datetime.date.fromisoformat(request.POST.get("new_due", ""))
         deadline_extend(
