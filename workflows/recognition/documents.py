@@ -58,3 +58,14 @@ def inspect_upload(upload) -> tuple[str, str]:
         digest.update(chunk)
     upload.seek(0)
     return content_type, digest.hexdigest()
+
+
+def save_upload(document, upload):
+    """Check an upload, fill the document row's type, size, name and SHA-256, and store
+    the file (dossier documents and reward documents alike)."""
+    document.content_type, document.sha256 = inspect_upload(upload)
+    document.original_name = upload.name[:255]
+    document.size = upload.size
+    document.file.save(upload.name, upload, save=False)
+    document.save()
+    return document

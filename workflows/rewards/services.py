@@ -30,7 +30,7 @@ from dossiers.models import (
 )
 from dossiers.services import DomainError, area_ancestor_at_level
 from notifications.tasks import announce_nomination
-from workflows.recognition.documents import inspect_upload
+from workflows.recognition.documents import save_upload
 from workflows.steps import complete_human_task
 
 from .flows import RewardFlow
@@ -180,20 +180,10 @@ def nomination_upload(*, acting_user, nomination, kind, upload, nominee=None):
     ensure_can_act(acting_user, nomination, "prepare")
     if nomination.status not in (NominationStatus.DRAFT, NominationStatus.SUPPLEMENT_REQUESTED):
         raise DomainError("Hồ sơ đã trình, không thể sửa.")
-    content_type, sha256 = inspect_upload(upload)
     document = NominationDocument(
-        nomination=nomination,
-        nominee=nominee,
-        kind=kind,
-        original_name=upload.name[:255],
-        content_type=content_type,
-        size=upload.size,
-        sha256=sha256,
-        uploaded_by=acting_user,
+        nomination=nomination, nominee=nominee, kind=kind, uploaded_by=acting_user
     )
-    document.file.save(upload.name, upload, save=False)
-    document.save()
-    return document
+    return save_upload(document, upload)
 
 
 def missing_documents(nomination) -> list[str]:

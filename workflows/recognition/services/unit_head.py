@@ -26,7 +26,7 @@ from dossiers.models import (
 from dossiers.services import DomainError, cycle_route_for, unit_ineligibility_reasons
 from workflows.deadlines import open_deadlines
 
-from ..documents import inspect_upload
+from ..documents import save_upload
 from ..flows import RecognitionFlow
 from ..permissions import ensure_can_act
 from ..selectors import criteria_for
@@ -148,21 +148,10 @@ def dossier_remove_event(*, acting_user, dossier, event_id: int):
 def document_upload(*, acting_user, dossier, kind, upload, criterion=None) -> Document:
     """Attach a file to the draft version; kind checked from content, SHA-256 stored."""
     ensure_can_act(acting_user, dossier, "prepare")
-    version = draft_version(dossier)
-    content_type, sha256 = inspect_upload(upload)
     document = Document(
-        version=version,
-        kind=kind,
-        criterion=criterion,
-        original_name=upload.name[:255],
-        content_type=content_type,
-        size=upload.size,
-        sha256=sha256,
-        uploaded_by=acting_user,
+        version=draft_version(dossier), kind=kind, criterion=criterion, uploaded_by=acting_user
     )
-    document.file.save(upload.name, upload, save=False)
-    document.save()
-    return document
+    return save_upload(document, upload)
 
 
 @transaction.atomic
