@@ -90,10 +90,6 @@ def units_in_jurisdiction(user, *, act: bool = False) -> QuerySet:
     return Unit.objects.filter(_units_filter(user, act))
 
 
-def user_covers_area(user, area, *, act: bool = False) -> bool:
-    return areas_in_jurisdiction(user, act=act).filter(pk=area.pk).exists()
-
-
 def dossiers_in_jurisdiction(user, *, act: bool = False) -> QuerySet:
     """Dossiers `user` may see (act=True: act on): those of units in their jurisdiction,
     and those whose review, appraisal or decision falls to an area they cover. This is the

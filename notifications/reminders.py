@@ -9,6 +9,7 @@ import time
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import Role
 from notifications.calendar import add_working_days, is_working_day, working_days_between
@@ -67,10 +68,10 @@ def _recipients(deadline, rule, people):
     if nomination is not None:
         # A reward step: the proposer, or the office / authority the form names; overdue
         # steps are reported to the same body's level above.
-        from workflows.rewards.events import _actors
+        from workflows.rewards.events import actors_of
         from workflows.rewards.permissions import step_roles
 
-        actors = [task.owner] if task.owner_id else list(_actors(nomination, task))
+        actors = [task.owner] if task.owner_id else list(actors_of(nomination, task))
         if rule.action != NoticeRule.ESCALATE:
             return actors, []
         step = "decide" if deadline.step == "decide" else "appraise"
@@ -148,8 +149,6 @@ def sweep(today: datetime.date | None = None, *, pause: float = 0.0) -> int:
     transaction, rows locked with SKIP LOCKED so two workers never take the same one.
     Every message is recorded with a unique key before it is sent, so a pass that dies
     half way is simply run again. Returns the number of steps handled."""
-    from django.utils import timezone
-
     from workflows.models import TaskDeadline
 
     today = today or timezone.localdate()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import Role
-from dossiers.models import AuthorityMarker, CriterionKind, DocumentKind, UnitKind
+from dossiers.models import AuthorityMarker, CriterionKind, UnitKind
 from tests.factories import AreaFactory, CycleFactory, UnitFactory, UserFactory
 from workflows.recognition import services
 from workflows.recognition.selectors import criteria_for
@@ -164,6 +164,3 @@ def decide(p: Province, dossiers, recognised=True, reason="", user=None, issuer=
         authority=AuthorityMarker.TM,
         summary="Công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2026",
     )
-
-
-__all__ = ["DocumentKind", "Journey", "Province", "all_met", "decide", "pdf"]

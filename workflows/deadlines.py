@@ -16,6 +16,7 @@ from viewflow.workflow.status import STATUS
 from dossiers.models import Step, StepDeadline
 from dossiers.services import DomainError
 from notifications.calendar import add_working_days, due_date, working_days_between
+from notifications.reminders import notice_dates
 
 from .models import TaskDeadline
 
@@ -48,22 +49,38 @@ def _area_for(dossier, step):
     }.get(step, dossier.unit.area_id)
 
 
-def open_deadlines(dossier, *, resumed_after_supplement: bool = False) -> list[TaskDeadline]:
-    """Give every open step of the dossier's process that has none its due date."""
+def open_task_deadlines(process_id, plan) -> list[TaskDeadline]:
+    """Give every open step of a process that has none its due date. `plan(task, start)`
+    returns the step's fields (step, area_id, due_date, and optionally cycle_id and
+    paused_working_days), or None for a step without a deadline. Shared by every flow."""
     start = today()
     tasks = Task.objects.filter(
-        process_id=dossier.process_id,
-        status__in=[STATUS.NEW, STATUS.ASSIGNED],
-        deadline__isnull=True,
+        process_id=process_id, status__in=[STATUS.NEW, STATUS.ASSIGNED], deadline__isnull=True
     )
     created = []
     for task in tasks:
+        fields = plan(task, start)
+        if fields is not None:
+            created.append(
+                TaskDeadline(
+                    task=task,
+                    opened_on=start,
+                    next_notice_on=first_notice_on(fields["due_date"]),
+                    **fields,
+                )
+            )
+    return TaskDeadline.objects.bulk_create(created)
+
+
+def open_deadlines(dossier, *, resumed_after_supplement: bool = False) -> list[TaskDeadline]:
+    """The recognition steps' due dates, from the cycle's rules; a review resumed after a
+    supplement keeps its old date moved by the working days the dossier was away."""
+
+    def plan(task, start):
         step = NODE_STEPS.get(task.flow_task.name)
-        if step is None:
-            continue
-        rule = _rule(dossier.cycle_id, step, dossier.unit.kind)
-        if rule is None:
-            continue
+        rule = step and _rule(dossier.cycle_id, step, dossier.unit.kind)
+        if not rule:
+            return None
         due = due_date(start=start, fixed_date=rule.fixed_date, working_days=rule.working_days)
         paused = 0
         if step == Step.REVIEW and resumed_after_supplement:
@@ -76,19 +93,15 @@ def open_deadlines(dossier, *, resumed_after_supplement: bool = False) -> list[T
             if previous is not None:
                 paused = max(working_days_between(previous.finished_on, start), 0)
                 due = add_working_days(previous.due_date, paused)
-        created.append(
-            TaskDeadline(
-                task=task,
-                step=step,
-                area_id=_area_for(dossier, step),
-                cycle_id=dossier.cycle_id,
-                opened_on=start,
-                due_date=due,
-                paused_working_days=paused,
-                next_notice_on=first_notice_on(due),
-            )
-        )
-    return TaskDeadline.objects.bulk_create(created)
+        return {
+            "step": step,
+            "area_id": _area_for(dossier, step),
+            "cycle_id": dossier.cycle_id,
+            "due_date": due,
+            "paused_working_days": paused,
+        }
+
+    return open_task_deadlines(dossier.process_id, plan)
 
 
 def close_deadlines(task_ids) -> int:
@@ -98,8 +111,6 @@ def close_deadlines(task_ids) -> int:
 
 
 def first_notice_on(due: datetime.date) -> datetime.date:
-    from notifications.reminders import notice_dates
-
     dates = notice_dates(due)
     return dates[0][0] if dates else None
 

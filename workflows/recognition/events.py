@@ -2,6 +2,7 @@
 unit's heads when their dossier is returned, forwarded, refused or decided. Runs in a
 Celery task after the step's transaction commits (DESIGN.md "Deadlines")."""
 
+from django.db.models import Q
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -31,8 +32,6 @@ STATUS_EVENTS = {
 
 
 def unit_heads(unit):
-    from django.db.models import Q
-
     from accounts.selectors import ACT_FOR_UNIT
 
     return User.objects.filter(

@@ -19,7 +19,7 @@ STATUS_EVENTS = {
 }
 
 
-def _actors(nomination, task):
+def actors_of(nomination, task):
     name = task.flow_task.name
     if name in ("prepare_nomination", "supplement_nomination"):
         return [nomination.proposer]
@@ -38,7 +38,7 @@ def announce_nomination_transition(transition):
     )
     for task in tasks:
         notify_users(
-            _actors(nomination, task),
+            actors_of(nomination, task),
             event=Event.TASK,
             key=f"reward-task:{task.pk}",
             title=f"{task.flow_task.task_title}: {nomination}",

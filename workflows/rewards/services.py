@@ -29,7 +29,9 @@ from dossiers.models import (
     NomineeResult,
 )
 from dossiers.services import DomainError, area_ancestor_at_level
+from notifications.calendar import add_working_days
 from notifications.tasks import announce_nomination
+from workflows.deadlines import close_deadlines, open_task_deadlines
 from workflows.recognition.documents import save_upload
 from workflows.steps import complete_human_task
 
@@ -399,8 +401,6 @@ def reward_decision_issue(
             _record(fresh, acting_user, "decide", source, f"Quyết định số {decision.reference}")
 
         RewardFlow.await_decision.run(task, change=change)
-    from workflows.deadlines import close_deadlines
-
     close_deadlines([t.pk for t in tasks])
     return decision
 
@@ -479,31 +479,12 @@ REWARD_DEADLINES = {  # working days (DOMAIN.md §3; the issue's defaults)
 
 
 def _open_deadlines(nomination):
-    from notifications.calendar import add_working_days
-    from workflows.deadlines import first_notice_on, today
-    from workflows.models import TaskDeadline
-
-    start = today()
-    rows = []
-    for task in Task.objects.filter(
-        process_id=nomination.process_id,
-        status__in=[STATUS.NEW, STATUS.ASSIGNED],
-        deadline__isnull=True,
-    ):
+    def plan(task, start):
         rule = REWARD_DEADLINES.get(task.flow_task.name)
         if rule is None:
-            continue
+            return None
         step, days = rule
-        due = add_working_days(start, days)
         area = nomination.decide_area_id if step == "decide" else nomination.appraise_area_id
-        rows.append(
-            TaskDeadline(
-                task=task,
-                step=step,
-                area_id=area,
-                opened_on=start,
-                due_date=due,
-                next_notice_on=first_notice_on(due),
-            )
-        )
-    TaskDeadline.objects.bulk_create(rows)
+        return {"step": step, "area_id": area, "due_date": add_working_days(start, days)}
+
+    open_task_deadlines(nomination.process_id, plan)

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
 from accounts.selectors import areas_in_jurisdiction
-from dossiers.models import Decision, DossierStatus
+from dossiers.models import Decision, Dossier, DossierStatus
 from dossiers.services import DomainError
 
 from .. import services
@@ -137,13 +137,7 @@ def visible_decisions(user):
     own pages)."""
     if user.sees_everything:
         return Decision.objects.filter(items__dossier__isnull=False).distinct()
-    return Decision.objects.filter(items__dossier__in=_visible(user)).distinct()
-
-
-def _visible(user):
-    from dossiers.models import Dossier
-
-    return Dossier.objects.visible_to(user)
+    return Decision.objects.filter(items__dossier__in=Dossier.objects.visible_to(user)).distinct()
 
 
 @login_required
