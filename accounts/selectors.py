@@ -59,6 +59,16 @@ def _covered_areas(user, act: bool) -> QuerySet:
     return AdministrativeArea.objects.filter(reduce(or_, (Q(path__startswith=p) for p in roots)))
 
 
+def granted_areas(user, *, act: bool = False) -> QuerySet:
+    """The areas granted to `user` themselves, not those below: the offices the user works
+    for. A workflow step is taken by the office of the area the routing named for it —
+    that level's standing office or committee (Circular 124, Art. 9–10) — never by a
+    higher level's staff, whose wider grant lets them read, not act."""
+    if not user.is_authenticated or not user.is_active:
+        return AdministrativeArea.objects.none()
+    return _granted(AdministrativeArea, user, _area_codes(act))
+
+
 def areas_in_jurisdiction(user, *, act: bool = False) -> QuerySet:
     """Areas `user` may see (or, with act=True, act in): granted areas and all below them."""
     if not user.is_authenticated or not user.is_active:

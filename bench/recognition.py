@@ -193,7 +193,7 @@ class World:
         # Each step's due date by the cycle's own rules, as open_deadlines computes it.
         due = {
             (kind, step): due_date(start=today, fixed_date=rule.fixed_date,
-                                   working_days=rule.working_days)
+                                   working_days=rule.working_days, before=rule.before)
             for kind in (RES, AGENCY) for step in set(NODE_STEPS.values())
             if (rule := _rule(self.cycle.pk, step, kind))
         }  # fmt: skip

@@ -84,9 +84,16 @@ class AdministrativeAreaAdmin(ImportMixin, GuardedModelAdmin):
 class UnitAdmin(ImportMixin, GuardedModelAdmin):
     import_kind = "units"
     list_display = ("name", "kind", "identifier", "area", "managing_level", "active")
-    list_filter = ("kind", "active", "managing_level", "is_small_enterprise", "is_excluded_school")
+    list_filter = (
+        "kind",
+        "active",
+        "managing_level",
+        "followed_by_ministry",
+        "is_small_enterprise",
+        "is_excluded_school",
+    )
     search_fields = ("name", "identifier")
-    autocomplete_fields = ("area", "heads")
+    autocomplete_fields = ("area", "delegated_to", "heads")
     list_select_related = ("area", "managing_level")
 
 

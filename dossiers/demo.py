@@ -190,7 +190,7 @@ def _cycle(b: _Builder, province, year: int, three_levels: bool):
             code__in=["proposal", "self_assessment", "minutes", "registration"]
         )
     )
-    review = b.levels["district" if three_levels else "commune"]
+    levels = b.levels
     for kind in UnitKind.values:
         residential = kind == UnitKind.RESIDENTIAL_AREA
         start = datetime.date(year - 1, 11, 1) if residential else datetime.date(year - 1, 11, 16)
@@ -200,24 +200,54 @@ def _cycle(b: _Builder, province, year: int, three_levels: bool):
             unit_kind=kind,
             window_start=start,
             window_end=end,
-            review_level=review,
-            # Since 2025 commune police send a residential area straight to the commune
-            # People's Committee; everything else is appraised by provincial police.
-            appraise_level=None if residential and not three_levels else b.levels["province"],
-            decide_level=b.levels["commune"] if residential else None,
+            **_route_levels(kind, levels, three_levels),
         )
         route.required_documents.set(documents)
-    StepDeadline.objects.bulk_create(
-        [
-            StepDeadline(cycle=cycle, step="register", fixed_date=datetime.date(year, 3, 31)),
-            StepDeadline(cycle=cycle, step="submit", fixed_date=datetime.date(year, 11, 20)),
-            StepDeadline(cycle=cycle, step="review", working_days=10),
-            StepDeadline(cycle=cycle, step="supplement", working_days=5),
-            StepDeadline(cycle=cycle, step="appraise", working_days=10),
-            StepDeadline(cycle=cycle, step="decide", fixed_date=datetime.date(year, 12, 15)),
-        ]
-    )
+    StepDeadline.objects.bulk_create(_deadlines(cycle, year))
     return cycle
+
+
+def _route_levels(kind: str, levels: dict, three_levels: bool) -> dict:
+    """Circular 124 as written (Art. 9 cl. 1; Art. 10): the deciding level's standing office
+    (that level's police) appraises, its People's Committee decides.
+    - residential area: commune police → commune chairman (Art. 9 cl. 1 a, Art. 10 cl. 1);
+    - commune: district police → district committee (Art. 9 cl. 1 b, Art. 10 cl. 2) in a
+      3-level cycle; with no district since 07/2025, provincial police (PV05) → provincial
+      committee (DOMAIN.md §1, 2025 reform);
+    - agency, enterprise, school: the police and committee of its managing level, or of
+      the committee it was delegated to (Art. 9 cl. 1 c, Art. 10 cl. 1–3 and 5)."""
+    if kind == UnitKind.RESIDENTIAL_AREA:
+        return {"decide_level": levels["commune"]}
+    if kind == UnitKind.COMMUNE:
+        return {"decide_level": levels["district" if three_levels else "province"]}
+    return {}
+
+
+def _deadlines(cycle, year: int) -> list[StepDeadline]:
+    """Registration in Quarter I (Art. 4–7 cl. 1); the decision before 15/11 for residential
+    areas and before 20/11 for every other kind (Art. 9 cl. 1 a–d) — cut-offs that never
+    roll forward. Submission dates and step durations are the province's own choice."""
+    residential = UnitKind.RESIDENTIAL_AREA
+    return [
+        StepDeadline(cycle=cycle, step="register", fixed_date=datetime.date(year, 3, 31)),
+        StepDeadline(
+            cycle=cycle, step="submit", unit_kind=residential, fixed_date=datetime.date(year, 11, 3)
+        ),
+        StepDeadline(cycle=cycle, step="submit", fixed_date=datetime.date(year, 11, 16)),
+        StepDeadline(cycle=cycle, step="review", working_days=2),
+        StepDeadline(cycle=cycle, step="supplement", working_days=2),
+        StepDeadline(cycle=cycle, step="appraise", working_days=2),
+        StepDeadline(
+            cycle=cycle,
+            step="decide",
+            unit_kind=residential,
+            fixed_date=datetime.date(year, 11, 15),
+            before=True,
+        ),
+        StepDeadline(
+            cycle=cycle, step="decide", fixed_date=datetime.date(year, 11, 20), before=True
+        ),
+    ]
 
 
 def _users(b: _Builder, province, old_province, go_dau):

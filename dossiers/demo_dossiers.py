@@ -12,15 +12,16 @@ MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def build_demo_dossiers(go_dau, password: str) -> User | None:
-    """Khu phố 2 waits for review, Trường THCS waits for appraisal, the company waits for
-    the commune's decision. Does nothing once the demo dossiers exist."""
+    """Khu phố 2 waits for the ward police's appraisal, the ward itself for the provincial
+    police's (PV05), the company for the ward's decision (Circular 124, Art. 9 cl. 1, as
+    routed in the 2026 cycle). Does nothing once the demo dossiers exist."""
     from workflows.recognition import services
     from workflows.recognition.selectors import criteria_for
 
     cycle = RecognitionCycle.objects.get(province=go_dau.parent, year=2026)
     units = [
         Unit.objects.get(identifier=f"KDC-{go_dau.code}02"),
-        Unit.objects.get(identifier=f"TH-{go_dau.code}"),
+        Unit.objects.get(identifier=f"XA-{go_dau.code}"),
         Unit.objects.filter(area=go_dau, kind="enterprise", is_small_enterprise=False).first(),
     ]
     if Dossier.objects.filter(cycle=cycle, unit__in=units).exists():
@@ -35,8 +36,7 @@ def build_demo_dossiers(go_dau, password: str) -> User | None:
     for unit in units:
         user_grant_jurisdiction(user=head, target=unit)
         unit.heads.add(head)
-    reviewer = User.objects.get(username="caxa.godau")
-    appraiser = User.objects.get(username="catinh.pv05")
+    ward_police = User.objects.get(username="caxa.godau")
     for depth, unit in enumerate(units):
         dossier = services.dossier_register(
             acting_user=head,
@@ -64,13 +64,9 @@ def build_demo_dossiers(go_dau, password: str) -> User | None:
             )
         dossier = services.dossier_submit(acting_user=head, dossier=dossier)
         verdicts = {c.pk: (True, "") for c in criteria}
-        if depth >= 1:
-            dossier = services.dossier_review(
-                acting_user=reviewer, dossier=dossier, outcome="forward", verdicts=verdicts
-            )
-        if depth >= 2:
-            services.dossier_appraise(
-                acting_user=appraiser, dossier=dossier, outcome="propose", verdicts=verdicts
+        if depth == 2:
+            services.dossier_review(
+                acting_user=ward_police, dossier=dossier, outcome="forward", verdicts=verdicts
             )
     return head
 

@@ -102,8 +102,11 @@ def unit_ineligibility_reasons(unit: Unit) -> list[str]:
 
 @dataclass(frozen=True)
 class ResolvedRoute:
-    """Who handles one unit's dossier in one cycle: the areas whose police review and
-    appraise it (appraise may be None) and whose People's Committee decides."""
+    """Who handles one unit's dossier in one cycle. `review_area` is the police office that
+    receives the dossier: the deciding level's standing office (Circular 124, Art. 9 cl. 1),
+    or — when the province switched on a preliminary review — the police where the unit
+    sits, and then `appraise_area` is the standing office that appraises after it.
+    `decide_area` is the People's Committee that decides (Art. 10)."""
 
     route: CycleRoute
     unit_area: AdministrativeArea
@@ -111,15 +114,27 @@ class ResolvedRoute:
     appraise_area: AdministrativeArea | None
     decide_area: AdministrativeArea
 
+    @property
+    def has_preliminary_review(self) -> bool:
+        return self.appraise_area is not None
+
 
 def cycle_route_for(*, cycle: RecognitionCycle, unit: Unit) -> ResolvedRoute:
-    """Resolve the cycle's routing for `unit` (DOMAIN.md §1: "a cycle's routing says which
-    level reviews, appraises and decides for each unit kind"; district police before
-    03/2025, commune police since). The unit's area is taken as it stood at the end of the
-    cycle's evaluation window, so one unit routes through the 3-level tree in a 2024 cycle
-    and through the 2-level tree in a 2026 cycle."""
+    """Resolve the cycle's routing for `unit` (Circular 124, Art. 9 cl. 1 and Art. 10):
+
+    - the deciding committee: the route's level, else the unit's managing level ("thuộc
+      thẩm quyền … quản lý", Art. 10 cl. 1–3), else the committee one level down that the
+      managing committee delegated it to ("ủy quyền", Art. 10 cl. 5);
+    - the standing office of that level's steering committee appraises and proposes
+      (Art. 9 cl. 1 a–c), unless the route names another level;
+    - optionally, the police where the unit sits review it first (a province's option).
+
+    The unit's area is taken as it stood at the end of the cycle's evaluation window, so
+    one unit routes through the 3-level tree in a 2024 cycle and the 2-level tree in 2026."""
     route = (
-        CycleRoute.objects.select_related("review_level", "appraise_level", "decide_level")
+        CycleRoute.objects.select_related(
+            "preliminary_review_level", "appraise_level", "decide_level"
+        )
         .filter(cycle=cycle, unit_kind=unit.kind)
         .first()
     )
@@ -139,13 +154,26 @@ def cycle_route_for(*, cycle: RecognitionCycle, unit: Unit) -> ResolvedRoute:
             )
         return found
 
-    decide_level = route.decide_level or unit.managing_level
+    if route.decide_level:
+        decide_area = at(route.decide_level, "Ủy ban nhân dân quyết định")
+    elif unit.delegated_to_id:
+        decide_area = area_as_of(unit.delegated_to, route.window_end)
+    else:
+        decide_area = at(unit.managing_level, "Ủy ban nhân dân quyết định")
+    standing = (
+        at(route.appraise_level, "Thường trực Ban Chỉ đạo thẩm định")
+        if route.appraise_level
+        else decide_area
+    )
+    review_area, appraise_area = standing, None
+    if route.preliminary_review_level:
+        first = at(route.preliminary_review_level, "Công an xét duyệt trước")
+        if first.pk != standing.pk:
+            review_area, appraise_area = first, standing
     return ResolvedRoute(
         route=route,
         unit_area=unit_area,
-        review_area=at(route.review_level, "công an xét duyệt"),
-        appraise_area=at(route.appraise_level, "công an thẩm định")
-        if route.appraise_level
-        else None,
-        decide_area=at(decide_level, "Ủy ban nhân dân quyết định"),
+        review_area=review_area,
+        appraise_area=appraise_area,
+        decide_area=decide_area,
     )

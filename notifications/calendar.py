@@ -204,6 +204,16 @@ def roll_to_working_day(d: datetime.date) -> datetime.date:
     return d
 
 
+def last_working_day_before(day: datetime.date) -> datetime.date:
+    """The last working day strictly before `day`: the due date of a cut-off written
+    "trước ngày …" (Circular 124/2021, Art. 9 cl. 1: decisions "trước ngày 15 tháng 11",
+    "trước ngày 20 tháng 11"), which never rolls forward to the next working day."""
+    d = day - ONE_DAY
+    while not is_working_day(d):
+        d -= ONE_DAY
+    return d
+
+
 def add_working_days(start: datetime.date, n: int) -> datetime.date:
     """The n-th working day strictly after `start`: the first day of a period is not counted
     (Bộ luật Dân sự 2015 Điều 147; DOMAIN.md §4). `n=0` gives `start` rolled to a working
@@ -244,12 +254,14 @@ def due_date(
     start: datetime.date,
     fixed_date: datetime.date | None = None,
     working_days: int | None = None,
+    before: bool = False,
 ) -> datetime.date:
     """A step's due date from its configuration (DESIGN.md "Deadlines"): a fixed calendar
-    date rolled to a working day (Bộ luật Dân sự 2015 Điều 148), or `working_days` working
-    days after `start`, the first day not counted (Điều 147)."""
+    date rolled to a working day (Bộ luật Dân sự 2015 Điều 148) — or, for a cut-off written
+    "trước ngày …" (`before`), the last working day before it (Circular 124, Art. 9 cl. 1) —
+    or `working_days` working days after `start`, the first day not counted (Điều 147)."""
     if (fixed_date is None) == (working_days is None):
         raise ValueError("Cần đúng một trong hai: ngày cố định hoặc số ngày làm việc.")
     if fixed_date is not None:
-        return roll_to_working_day(fixed_date)
+        return last_working_day_before(fixed_date) if before else roll_to_working_day(fixed_date)
     return add_working_days(start, working_days)

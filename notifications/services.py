@@ -11,11 +11,12 @@ from .models import Event, Notification, Preference
 
 
 def users_acting_in_area(area_id, roles):
-    """Active users of `roles` who may act in the area: a grant on it or on an ancestor."""
-    from dossiers.models import AdministrativeArea, AreaGroupPermission, AreaUserPermission
+    """Active users of `roles` who work for the area's own office: a grant on the area itself,
+    not on a level above it (a step is taken by the office the routing names, Circular 124
+    Art. 9–10; accounts.selectors.granted_areas)."""
+    from dossiers.models import AreaGroupPermission, AreaUserPermission
 
-    area = AdministrativeArea.objects.only("path").get(pk=area_id)
-    on_area = {"content_object_id__in": area.ancestor_ids, "permission__codename": "act_in_area"}
+    on_area = {"content_object_id": area_id, "permission__codename": "act_in_area"}
     direct = AreaUserPermission.objects.filter(user=OuterRef("pk"), **on_area)
     by_group = AreaGroupPermission.objects.filter(group__user=OuterRef("pk"), **on_area)
     return User.objects.filter(Exists(direct) | Exists(by_group), role__in=roles, is_active=True)

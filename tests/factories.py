@@ -78,9 +78,10 @@ class UserFactory(DjangoModelFactory):
 
 
 class CycleFactory(DjangoModelFactory):
-    """A cycle routed like the post-2025 two-level model unless `review_level` says
-    otherwise: commune police review, provincial police appraise, the managing People's
-    Committee decides."""
+    """A cycle with the province's preliminary-review option switched on: the police of
+    `review_level` (commune unless told otherwise) review first, provincial police
+    appraise, the managing People's Committee decides (the commune's for residential
+    areas). Tests of the routes as Circular 124 writes them build their own routes."""
 
     class Meta:
         model = RecognitionCycle
@@ -101,7 +102,7 @@ class CycleFactory(DjangoModelFactory):
                 unit_kind=kind,
                 window_start=datetime.date(obj.year - 1, 11, 16),
                 window_end=datetime.date(obj.year, 11, 15),
-                review_level=review,
+                preliminary_review_level=review,
                 appraise_level=level("province"),
                 decide_level=level("commune") if kind == UnitKind.RESIDENTIAL_AREA else None,
             )

@@ -81,7 +81,12 @@ def open_deadlines(dossier, *, resumed_after_supplement: bool = False) -> list[T
         rule = step and _rule(dossier.cycle_id, step, dossier.unit.kind)
         if not rule:
             return None
-        due = due_date(start=start, fixed_date=rule.fixed_date, working_days=rule.working_days)
+        due = due_date(
+            start=start,
+            fixed_date=rule.fixed_date,
+            working_days=rule.working_days,
+            before=rule.before,
+        )
         paused = 0
         if step == Step.REVIEW and resumed_after_supplement:
             previous = (

@@ -47,8 +47,17 @@ class RecognitionCycle(models.Model):
 
 
 class CycleRoute(models.Model):
-    """For one unit kind in one cycle: its evaluation window, who reviews, who appraises
-    (or nobody), which People's Committee decides, and which documents it must send."""
+    """For one unit kind in one cycle: its evaluation window (Circular 124, Art. 8 cl. 2),
+    which People's Committee decides, whose standing office of the steering committee
+    (Thường trực Ban Chỉ đạo, in practice that level's police) appraises, and — a route
+    option a province switches on, not the law's default — a preliminary review by the
+    police where the unit sits (Art. 9 cl. 1; Art. 10).
+
+    Circular 124 as written: the deciding level's standing office appraises and proposes
+    ("gửi về Thường trực Ban Chỉ đạo … cấp xã để thẩm định và báo cáo, đề xuất Chủ tịch
+    Ủy ban nhân dân cấp xã", Art. 9 cl. 1 a); an agency, enterprise or school goes to its
+    managing level (Art. 9 cl. 1 c; Art. 10 cl. 1–3), or to the committee it was delegated
+    to (Art. 10 cl. 5)."""
 
     cycle = models.ForeignKey(
         RecognitionCycle, models.CASCADE, related_name="routes", verbose_name="đợt"
@@ -56,8 +65,16 @@ class CycleRoute(models.Model):
     unit_kind = models.CharField("loại đơn vị", max_length=32, choices=UnitKind.choices)
     window_start = models.DateField("kỳ đánh giá từ")
     window_end = models.DateField("kỳ đánh giá đến")
-    review_level = models.ForeignKey(
-        AreaLevel, models.PROTECT, related_name="+", verbose_name="cấp công an xét duyệt"
+    preliminary_review_level = models.ForeignKey(
+        AreaLevel,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Công an nơi đơn vị đóng xét duyệt trước (tùy chọn)",
+        help_text="Để trống theo Thông tư 124: hồ sơ gửi thẳng Thường trực Ban Chỉ đạo cấp "
+        "quyết định. Chọn cấp khi tỉnh quy định Công an nơi đơn vị đóng xét duyệt, chuyển "
+        "tiếp trước khi thẩm định.",
     )
     appraise_level = models.ForeignKey(
         AreaLevel,
@@ -65,8 +82,9 @@ class CycleRoute(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="cấp công an thẩm định",
-        help_text="Để trống khi hồ sơ đi thẳng từ xét duyệt tới Ủy ban nhân dân.",
+        verbose_name="Thường trực Ban Chỉ đạo (Công an) thẩm định",
+        help_text="Để trống: Thường trực Ban Chỉ đạo cùng cấp với Ủy ban nhân dân quyết định "
+        "(Thông tư 124, Điều 9 khoản 1).",
     )
     decide_level = models.ForeignKey(
         AreaLevel,
@@ -75,7 +93,8 @@ class CycleRoute(models.Model):
         blank=True,
         related_name="+",
         verbose_name="cấp Ủy ban nhân dân quyết định",
-        help_text="Để trống: Ủy ban nhân dân cấp quản lý đơn vị quyết định.",
+        help_text="Để trống: Ủy ban nhân dân cấp quản lý đơn vị, hoặc cấp được ủy quyền "
+        "(Thông tư 124, Điều 10).",
     )
     required_documents = models.ManyToManyField(
         DocumentKind, blank=True, related_name="+", verbose_name="tài liệu bắt buộc"
@@ -108,7 +127,10 @@ class Step(models.TextChoices):
 
 class StepDeadline(models.Model):
     """A step's deadline: a fixed calendar date, or N working days from when the step
-    starts (counted per the civil code, DOMAIN.md §4)."""
+    starts (counted per the civil code, DOMAIN.md §4). A fixed date marked "trước ngày"
+    is a cut-off (Circular 124, Art. 9 cl. 1: decisions "trước ngày 15 tháng 11",
+    "trước ngày 20 tháng 11"): due on the last working day before it, never rolled
+    forward."""
 
     cycle = models.ForeignKey(
         RecognitionCycle, models.CASCADE, related_name="deadlines", verbose_name="đợt"
@@ -123,6 +145,12 @@ class StepDeadline(models.Model):
     )
     fixed_date = models.DateField("hạn cố định", null=True, blank=True)
     working_days = models.PositiveSmallIntegerField("số ngày làm việc", null=True, blank=True)
+    before = models.BooleanField(
+        "“trước ngày”",
+        default=False,
+        help_text="Hạn viết “trước ngày …”: hạn là ngày làm việc cuối cùng trước ngày đó, "
+        "không lùi sang ngày làm việc kế tiếp.",
+    )
 
     class Meta:
         ordering = ["cycle", "step", "unit_kind"]
@@ -143,5 +171,6 @@ class StepDeadline(models.Model):
 
     def __str__(self):
         if self.fixed_date:
-            return f"{self.get_step_display()}: trước {self.fixed_date:%d/%m/%Y}"
+            word = "trước ngày" if self.before else "hạn"
+            return f"{self.get_step_display()}: {word} {self.fixed_date:%d/%m/%Y}"
         return f"{self.get_step_display()}: {self.working_days} ngày làm việc"

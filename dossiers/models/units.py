@@ -1,6 +1,7 @@
 """Units that can be recognised (DOMAIN.md §1, `UnitKind`)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
@@ -50,6 +51,23 @@ class Unit(models.Model):
         verbose_name="cấp quản lý",
         help_text="Ủy ban nhân dân cấp nào quản lý đơn vị (xã hay tỉnh).",
     )
+    delegated_to = models.ForeignKey(
+        AdministrativeArea,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="delegated_units",
+        verbose_name="Ủy ban nhân dân được ủy quyền",
+        help_text="Thông tư 124, Điều 10 khoản 5: Ủy ban nhân dân cấp trên ủy quyền cho Ủy ban "
+        "nhân dân cấp dưới một cấp xét duyệt, công nhận cơ quan, doanh nghiệp, cơ sở giáo dục "
+        "đóng trên địa bàn.",
+    )
+    followed_by_ministry = models.BooleanField(
+        "do đơn vị nghiệp vụ thuộc Bộ Công an theo dõi",
+        default=False,
+        help_text="Thông tư 124, Điều 9 khoản 1 điểm d, Điều 10 khoản 4: Bộ trưởng Bộ Công an "
+        "quyết định công nhận; tỉnh chỉ ghi nhận kết quả.",
+    )
     is_small_enterprise = models.BooleanField("doanh nghiệp nhỏ hoặc siêu nhỏ", default=False)
     is_excluded_school = models.BooleanField("trường tiểu học, mầm non hoặc nhà trẻ", default=False)
     is_armed_forces = models.BooleanField("đơn vị thuộc lực lượng vũ trang", default=False)
@@ -71,6 +89,24 @@ class Unit(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """Circular 124, Art. 10 cl. 5: a committee may delegate recognition "cho Ủy ban nhân
+        dân cấp dưới một cấp", for agencies, enterprises and schools "đóng trên địa bàn"."""
+        if not self.delegated_to_id:
+            return
+        errors = []
+        if self.kind not in (UnitKind.AGENCY, UnitKind.ENTERPRISE, UnitKind.SCHOOL):
+            errors.append("Chỉ ủy quyền xét, công nhận cơ quan, doanh nghiệp, cơ sở giáo dục.")
+        delegate = self.delegated_to
+        if self.managing_level_id and delegate.level.rank != self.managing_level.rank + 1:
+            errors.append(
+                "Chỉ được ủy quyền cho Ủy ban nhân dân cấp dưới một cấp so với cấp quản lý."
+            )
+        if self.area_id and not self.area.path.startswith(delegate.path):
+            errors.append("Đơn vị phải đóng trên địa bàn của Ủy ban nhân dân được ủy quyền.")
+        if errors:
+            raise ValidationError({"delegated_to": errors})
 
 
 class UnitUserPermission(UserObjectPermissionBase):

@@ -72,7 +72,7 @@ def test_each_demo_user_logs_in_and_sees_only_its_jurisdiction(client, demo, use
 
 @pytest.mark.parametrize(
     "username, waiting",
-    [("caxa.godau", "Khu phố 2"), ("catinh.pv05", "Trường THCS"), ("ubndxa.godau", "Công ty")],
+    [("caxa.godau", "Khu phố 2"), ("catinh.pv05", "Phường Gò Dầu"), ("ubndxa.godau", "Công ty")],
 )
 def test_demo_officers_find_work_in_their_inbox(client, demo, username, waiting):
     client.post(reverse("login"), {"username": username, "password": DEMO_PASSWORD})

@@ -1,15 +1,21 @@
-"""Who may act on a dossier at a step: the role the step needs, and the jurisdiction over
-the area the cycle's routing resolved for that step (DESIGN.md "Permissions")."""
+"""Who may act on a dossier at a step: the role the step needs, and a grant on the very area
+the cycle's routing resolved for that step (DESIGN.md "Permissions"; Circular 124,
+Art. 9–10: the standing office and the committee of the routed level act, not a level
+above them)."""
 
 from django.core.exceptions import PermissionDenied
 
 from accounts.models import Role
-from accounts.selectors import areas_in_jurisdiction, units_in_jurisdiction
+from accounts.selectors import granted_areas, units_in_jurisdiction
 
+# Either police role works for the office the routing names: a commune police officer
+# appraises a residential area for the commune chairman, provincial police (PV05) a commune
+# for the provincial committee (Circular 124, Art. 9 cl. 1). The area decides, not the role.
+POLICE_ROLES = {Role.REVIEWING_POLICE, Role.APPRAISING_POLICE}
 STEP_ROLES = {
     "prepare": {Role.UNIT_HEAD},
-    "review": {Role.REVIEWING_POLICE},
-    "appraise": {Role.APPRAISING_POLICE},
+    "review": POLICE_ROLES,
+    "appraise": POLICE_ROLES,
     "decide": {Role.COMMITTEE_STAFF, Role.COMMITTEE_SIGNER},
 }
 STEP_NAMES = {
@@ -34,9 +40,7 @@ def can_act(user, dossier, step: str) -> bool:
     if step == "prepare":
         return units_in_jurisdiction(user, act=True).filter(pk=dossier.unit_id).exists()
     area_id = step_area_id(dossier, step)
-    return area_id is not None and (
-        areas_in_jurisdiction(user, act=True).filter(pk=area_id).exists()
-    )
+    return area_id is not None and granted_areas(user, act=True).filter(pk=area_id).exists()
 
 
 def ensure_can_act(user, dossier, step: str):

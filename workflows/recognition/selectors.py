@@ -2,6 +2,8 @@
 and the inbox. All scoped through accounts.selectors."""
 
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
 from django.db.models import Q
 from viewflow.workflow.models import Task
@@ -9,8 +11,8 @@ from viewflow.workflow.status import STATUS
 
 from accounts.models import Role
 from accounts.selectors import (
-    areas_in_jurisdiction,
     dossiers_in_jurisdiction,
+    granted_areas,
     units_in_jurisdiction,
 )
 from dossiers.models import (
@@ -129,44 +131,58 @@ def commune_rule(dossier) -> CommuneRule | None:
     )
 
 
-ROLE_TASKS = {
-    Role.UNIT_HEAD: [RecognitionFlow.prepare_dossier, RecognitionFlow.supplement_dossier],
-    Role.REVIEWING_POLICE: [RecognitionFlow.review_dossier],
-    Role.APPRAISING_POLICE: [RecognitionFlow.appraise_dossier],
-    Role.COMMITTEE_STAFF: [RecognitionFlow.await_decision],
-    Role.COMMITTEE_SIGNER: [RecognitionFlow.await_decision],
+POLICE_STEPS = [
+    (RecognitionFlow.review_dossier, "review_area"),
+    (RecognitionFlow.appraise_dossier, "appraise_area"),
+]
+COMMITTEE_STEPS = [(RecognitionFlow.await_decision, "decide_area")]
+ROLE_STEPS = {  # (node, the dossier column naming the office that takes it)
+    Role.REVIEWING_POLICE: POLICE_STEPS,
+    Role.APPRAISING_POLICE: POLICE_STEPS,
+    Role.COMMITTEE_STAFF: COMMITTEE_STEPS,
+    Role.COMMITTEE_SIGNER: COMMITTEE_STEPS,
 }
-ROLE_AREA = {
-    Role.REVIEWING_POLICE: "review_area",
-    Role.APPRAISING_POLICE: "appraise_area",
-    Role.COMMITTEE_STAFF: "decide_area",
-    Role.COMMITTEE_SIGNER: "decide_area",
-}
+UNIT_HEAD_NODES = [RecognitionFlow.prepare_dossier, RecognitionFlow.supplement_dossier]
 
 
 def actionable_dossiers(user):
-    """Dossiers on which `user`'s role acts, in the area the routing gave that step."""
+    """Dossiers on which `user`'s role acts: a unit head's own units; for officers, those
+    whose routed office (review, appraisal or decision area) is an area granted to them
+    (workflows.recognition.permissions)."""
     acting = dossiers_in_jurisdiction(user, act=True)
     if user.role == Role.UNIT_HEAD:
         return acting.filter(unit__in=units_in_jurisdiction(user, act=True))
-    area = ROLE_AREA.get(user.role)
-    if area is None:
+    steps = ROLE_STEPS.get(user.role)
+    if not steps:
         return Dossier.objects.none()
-    return acting.filter(**{f"{area}__in": areas_in_jurisdiction(user, act=True)})
+    offices = granted_areas(user, act=True).values("pk")
+    columns = {column for _, column in steps}
+    return acting.filter(reduce(or_, (Q(**{f"{c}__in": offices}) for c in sorted(columns))))
 
 
 def inbox_tasks(user):
-    """Open tasks waiting for `user`: their role's steps, on dossiers of their
-    jurisdiction, unassigned or assigned to them. A fixed number of queries."""
-    nodes = ROLE_TASKS.get(user.role)
-    if not nodes:
-        return Task.objects.none()
-    return (
-        Task.objects.filter(
-            flow_task__in=nodes,
-            status__in=[STATUS.NEW, STATUS.ASSIGNED],
+    """Open tasks waiting for `user`: their role's steps, on dossiers whose routed office
+    for that step is granted to them, unassigned or assigned to them. A fixed number of
+    queries."""
+    if user.role == Role.UNIT_HEAD:
+        which = Q(
+            flow_task__in=UNIT_HEAD_NODES,
             process__dossier__in=actionable_dossiers(user),
         )
+    else:
+        steps = ROLE_STEPS.get(user.role)
+        if not steps:
+            return Task.objects.none()
+        offices = granted_areas(user, act=True).values("pk")
+        which = reduce(
+            or_,
+            (
+                Q(flow_task=node, **{f"process__dossier__{column}__in": offices})
+                for node, column in steps
+            ),
+        )
+    return (
+        Task.objects.filter(which, status__in=[STATUS.NEW, STATUS.ASSIGNED])
         .filter(Q(owner__isnull=True) | Q(owner=user))
         .select_related("owner", "deadline", "process__dossier__unit", "process__dossier__cycle")
         .order_by("created")
