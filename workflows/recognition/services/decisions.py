@@ -27,6 +27,7 @@ from notifications.tasks import announce
 from workflows.deadlines import close_deadlines
 
 from ..flows import RecognitionFlow, RevocationFlow
+from ..outcomes import recognition_blockers
 from .core import CONFLICT_MESSAGE, Conflict, record_transition
 
 COMMITTEE_ROLES = (Role.COMMITTEE_STAFF, Role.COMMITTEE_SIGNER)
@@ -52,7 +53,10 @@ def decision_issue(
     summary: str,
 ) -> Decision:
     """Issue one decision for many proposed dossiers. `results` is [(dossier, recognised,
-    reason)]; a dossier not recognised needs its reason."""
+    reason)]; a dossier not recognised needs its reason. A dossier is recognised only when
+    it meets every criterion (Circular 124, Art. 4–7: "khi đạt đủ các tiêu chí"): the
+    police's latest verdicts all "đạt" and the commune rule (Art. 5 cl. 4) holding on the
+    day of the decision (workflows.recognition.outcomes.recognition_blockers)."""
     _ensure_committee(acting_user, issuer)
     # Re-read under lock: of two committees' staff deciding at once, the second waits and
     # then finds the dossiers decided.
@@ -75,6 +79,11 @@ def decision_issue(
             problems.append(f"Hồ sơ “{dossier.unit}” không ở trạng thái đề nghị công nhận.")
         elif not recognised and not reason.strip():
             problems.append(f"Vui lòng ghi lý do không công nhận “{dossier.unit}”.")
+        elif recognised and (blockers := recognition_blockers(dossier)):
+            problems.append(
+                f"Không thể công nhận “{dossier.unit}”: {' '.join(blockers)} "
+                "Chỉ có thể quyết định không công nhận, ghi rõ lý do."
+            )
     if problems:
         raise DomainError(" ".join(problems))
     decision = decision_create(

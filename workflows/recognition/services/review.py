@@ -14,6 +14,7 @@ from dossiers.models import (
 from dossiers.services import DomainError
 
 from ..flows import RecognitionFlow
+from ..outcomes import failed_labels, with_failures
 from ..selectors import criteria_for
 from .core import complete_step
 
@@ -90,11 +91,30 @@ def _new_draft_from(version: DossierVersion) -> DossierVersion:
     return draft
 
 
+def _ensure_all_met(dossier, rows):
+    """Circular 124, Art. 4–7 ("khi đạt đủ các tiêu chí"): with any criterion "chưa đạt"
+    the dossier cannot go on; only one supplement or a refusal remains."""
+    failing = failed_labels(rows)
+    if not failing:
+        return
+    remaining = (
+        "Hồ sơ chỉ có thể bị từ chối (đã yêu cầu bổ sung một lần)."
+        if dossier.supplement_requests
+        else "Hồ sơ chỉ có thể được yêu cầu bổ sung (một lần) hoặc bị từ chối."
+    )
+    raise DomainError(
+        f"Tiêu chí {', '.join(failing)} được đánh giá chưa đạt: không thể chuyển tiếp hay "
+        f"đề nghị công nhận. {remaining}"
+    )
+
+
 def dossier_review(*, acting_user, dossier, outcome: str, comment: str = "", verdicts=None):
-    """Review: forward (to provincial police, or straight to the People's Committee when
-    the routing names no appraisal); request a supplement — once, in writing, listing
-    everything missing, which returns the dossier to the unit head; or refuse with a
-    reason (DOMAIN.md §4)."""
+    """The first police step, by the office the route names (Circular 124, Art. 9 cl. 1):
+    the deciding level's standing office appraising, or the preliminary review a province
+    switched on. Forward (to the appraising office, or to the People's Committee as a
+    proposal) only when every criterion is met (Art. 4–7); request a supplement — once, in
+    writing, listing everything missing, which returns the dossier to the unit head; or
+    refuse with a reason, the failed criteria added to it (DOMAIN.md §4)."""
     comment = comment.strip()
     if outcome not in REVIEW_OUTCOMES:
         raise DomainError("Vui lòng chọn kết quả xét duyệt.")
@@ -111,6 +131,8 @@ def dossier_review(*, acting_user, dossier, outcome: str, comment: str = "", ver
     if outcome == "refuse" and not comment:
         raise DomainError("Vui lòng ghi rõ lý do từ chối.")
     rows = _checked_verdicts(dossier, verdicts or {}, require_all=outcome == "forward")
+    if outcome == "forward":
+        _ensure_all_met(dossier, rows)
 
     def change(fresh):
         if outcome == "forward":
@@ -122,7 +144,7 @@ def dossier_review(*, acting_user, dossier, outcome: str, comment: str = "", ver
             fresh.request_supplement()
         else:
             fresh.refuse()
-            fresh.result_reason = comment
+            fresh.result_reason = with_failures(comment, rows)
         fresh.last_reviewer = acting_user
         version = _save_review(
             dossier=fresh,
@@ -147,16 +169,18 @@ def dossier_review(*, acting_user, dossier, outcome: str, comment: str = "", ver
 
 
 def dossier_appraise(*, acting_user, dossier, outcome: str, comment: str = "", verdicts=None):
-    """Appraisal by provincial police (PV05): đạt → proposed for recognition; chưa đạt
-    with reasons; or back to review with a reason."""
+    """Appraisal by the deciding level's standing office after a preliminary review
+    (Circular 124, Art. 9 cl. 1): đạt → proposed for recognition, only when every criterion
+    is met (Art. 4–7); chưa đạt with reasons, the failed criteria added; or back to the
+    preliminary review with a reason."""
     comment = comment.strip()
     if outcome not in APPRAISAL_OUTCOMES:
         raise DomainError("Vui lòng chọn kết quả thẩm định.")
     rows = _checked_verdicts(dossier, verdicts or {}, require_all=outcome != "return")
-    failing = [c.label for c, met, _ in rows if not met]
-    if outcome == "propose" and failing:
+    if outcome == "propose" and failed_labels(rows):
         raise DomainError(
-            f"Tiêu chí {', '.join(failing)} được đánh giá chưa đạt: không thể đề nghị công nhận."
+            f"Tiêu chí {', '.join(failed_labels(rows))} được đánh giá chưa đạt: không thể đề "
+            "nghị công nhận. Chỉ có thể kết luận chưa đạt hoặc trả lại để xét duyệt lại."
         )
     if outcome in ("not_met", "return") and not comment:
         raise DomainError("Vui lòng ghi rõ lý do.")
@@ -166,7 +190,7 @@ def dossier_appraise(*, acting_user, dossier, outcome: str, comment: str = "", v
             fresh.propose()
         elif outcome == "not_met":
             fresh.not_recognise()
-            fresh.result_reason = comment
+            fresh.result_reason = with_failures(comment, rows)
         else:
             fresh.return_to_review()
         _save_review(

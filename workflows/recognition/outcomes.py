@@ -1,0 +1,112 @@
+"""Outcomes follow the verdicts (Circular 124/2021/TT-BCA, Art. 4–7: a unit is recognised
+"khi đạt đủ các tiêu chí"; Art. 8 cl. 1: classified "đạt hoặc chưa đạt").
+
+A dossier can be forwarded, proposed or recognised only when every criterion is met in the
+police's latest verdicts and every computed criterion (the commune rule of Art. 5 cl. 4)
+holds on the day of the step. With any "chưa đạt", the only outcomes left are one request
+for supplement or a refusal / "không công nhận" giving the failed criteria as reasons.
+
+Also the titles of the police steps, which follow the route: the office that receives the
+dossier is the deciding level's standing office, which appraises (thẩm định, Art. 9 cl. 1),
+unless the province switched on a preliminary review by the police where the unit sits.
+"""
+
+from dossiers.models import CriterionVerdict, ReviewStage
+
+from .selectors import commune_rule
+
+STANDING_OFFICE_TITLE = "Thẩm định hồ sơ"
+PRELIMINARY_TITLE = "Xét duyệt sơ bộ hồ sơ"
+STEP_TITLES = {
+    "prepare_dossier": "Tự đánh giá và nộp hồ sơ",
+    "supplement_dossier": "Bổ sung hồ sơ theo yêu cầu",
+    "appraise_dossier": STANDING_OFFICE_TITLE,
+    "await_decision": "Chờ quyết định công nhận",
+}
+
+
+def has_preliminary_review(dossier) -> bool:
+    return dossier.appraise_area_id is not None
+
+
+def step_title(dossier, node_name: str) -> str:
+    """A step's name as the route makes it: the first police step is the standing office's
+    appraisal unless a preliminary review comes before it (Art. 9 cl. 1)."""
+    if node_name == "review_dossier":
+        return PRELIMINARY_TITLE if has_preliminary_review(dossier) else STANDING_OFFICE_TITLE
+    return STEP_TITLES.get(node_name, node_name)
+
+
+def review_outcomes(dossier) -> dict[str, str]:
+    """The first police step's outcomes, named after what they do on this route."""
+    forward = (
+        "Đạt — chuyển thẩm định"
+        if has_preliminary_review(dossier)
+        else "Đạt — đề nghị Ủy ban nhân dân công nhận"
+    )
+    return {
+        "forward": forward,
+        "supplement": "Yêu cầu bổ sung (một lần)",
+        "refuse": "Chưa đạt — từ chối",
+    }
+
+
+def failed_labels(rows) -> list[str]:
+    """Labels of the criteria judged "chưa đạt" in `rows` [(criterion, met, remark)]."""
+    return [criterion.label for criterion, met, _ in rows if not met]
+
+
+def failure_reasons(rows) -> str:
+    """The failed criteria with the officer's remarks, for the result's reasons."""
+    parts = [
+        f"tiêu chí {criterion.label}" + (f" ({remark})" if remark else "")
+        for criterion, met, remark in rows
+        if not met
+    ]
+    return ("Chưa đạt " + "; ".join(parts) + ".") if parts else ""
+
+
+def with_failures(comment: str, rows) -> str:
+    """The officer's reason followed by the failed criteria (Art. 8 cl. 1)."""
+    reasons = failure_reasons(rows)
+    return "\n".join(part for part in (comment, reasons) if part)
+
+
+def latest_verdicts(dossier) -> dict[int, CriterionVerdict]:
+    """Each criterion's latest police verdict on the latest submitted version: the
+    appraisal's where there was one, else the review's."""
+    version = dossier.versions.filter(submitted_at__isnull=False).order_by("-number").first()
+    if version is None:
+        return {}
+    verdicts = (
+        CriterionVerdict.objects.filter(review__dossier=dossier, review__version=version)
+        .select_related("criterion", "review")
+        .order_by("review__created_at", "review__pk")
+    )
+    latest = {}
+    for verdict in verdicts:
+        if verdict.review.stage in (ReviewStage.REVIEW, ReviewStage.APPRAISE):
+            latest[verdict.criterion_id] = verdict
+    return latest
+
+
+def recognition_blockers(dossier) -> list[str]:
+    """Why the committee may not recognise `dossier` now: criteria the police judged
+    "chưa đạt" in their latest verdicts, and the commune rule (Art. 5 cl. 4) recomputed on
+    the day of the decision. Empty when it may be recognised."""
+    failing = sorted(
+        (v.criterion for v in latest_verdicts(dossier).values() if not v.met),
+        key=lambda c: (c.number, c.letter),
+    )
+    problems = []
+    if failing:
+        labels = ", ".join(c.label for c in failing)
+        problems.append(f"Công an đánh giá chưa đạt tiêu chí {labels}.")
+    rule = commune_rule(dossier)
+    if rule is not None and not rule.met:
+        problems.append(
+            "Chưa đạt tiêu chí 4 Điều 5: "
+            f"{rule.registered}/{rule.total} đơn vị đăng ký, "
+            f"{rule.recognised}/{rule.total} đơn vị được công nhận."
+        )
+    return problems
