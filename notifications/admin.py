@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.db.models import Max
+from django.utils.html import format_html
 
 from . import calendar
 from .models import CalendarDay, NoticeRule, Notification, Preference
@@ -9,17 +10,18 @@ WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "T
 
 @admin.register(CalendarDay)
 class CalendarDayAdmin(admin.ModelAdmin):
-    """The working calendar, editable per year (DOMAIN.md §4). Every change goes through
+    """The working calendar, editable per year (DOMAIN.md §4), each exceptional day with its
+    source and a "Dự kiến" marker while no decision confirms it. Every change goes through
     `calendar.calendar_day_set_kind`, which keeps `is_working` right and clears the cache."""
 
-    list_display = ("day", "weekday", "kind", "name", "is_working")
+    list_display = ("day", "weekday", "kind", "name", "is_working", "status", "source")
     list_display_links = ("day",)
     list_editable = ("kind", "name")
-    list_filter = ("year", "kind", "is_working")
+    list_filter = ("year", "kind", "is_working", "provisional")
     date_hierarchy = "day"
-    search_fields = ("name",)
+    search_fields = ("name", "source")
     readonly_fields = ("year", "is_working")
-    fields = ("day", "kind", "name", "year", "is_working")
+    fields = ("day", "kind", "name", "source", "provisional", "year", "is_working")
     list_per_page = 100
     actions = ["seed_next_year"]
 
@@ -27,12 +29,21 @@ class CalendarDayAdmin(admin.ModelAdmin):
     def weekday(self, obj):
         return WEEKDAYS[obj.day.weekday()]
 
+    @admin.display(description="tình trạng", ordering="provisional")
+    def status(self, obj):
+        """ "Dự kiến" for a day no government decision confirms yet (DOMAIN.md §4)."""
+        if obj.provisional:
+            return format_html('<strong class="calendar-provisional">{}</strong>', "Dự kiến")
+        return ""
+
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)
         return ("day", *readonly) if obj else readonly
 
     def save_model(self, request, obj, form, change):
-        saved = calendar.calendar_day_set_kind(obj.day, obj.kind, obj.name)
+        saved = calendar.calendar_day_set_kind(
+            obj.day, obj.kind, obj.name, source=obj.source, provisional=obj.provisional
+        )
         obj.year, obj.is_working = saved.year, saved.is_working
 
     def delete_model(self, request, obj):

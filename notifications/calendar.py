@@ -9,20 +9,21 @@ Rules implemented here:
 - Working days skip Saturdays, Sundays, public holidays and the days the government swaps
   off, and include the make-up Saturdays it sets (DOMAIN.md §4).
 
-The calendar is the `CalendarDay` table: seeded per year from the `holidays` library plus
-`ARRANGEMENTS` below, then editable in the admin. Reads go through a per-process cache that
-holds, per year, only the exceptions to "Monday–Friday working"; it is loaded with one
-query, dropped by `clear_cache()` on every write here and in the admin, and expires after
-`CACHE_SECONDS` so that other processes see admin edits too.
+The calendar is the `CalendarDay` table: seeded per year by `calendar_plan.year_plan` (the
+`holidays` library checked against the Labour Code, plus the government's `ARRANGEMENTS`),
+each exceptional day with its source and a provisional flag, then editable in the admin.
+Reads go through a per-process cache that holds, per year, only the exceptions to
+"Monday–Friday working"; it is loaded with one query, dropped by `clear_cache()` on every
+write here and in the admin, and expires after `CACHE_SECONDS` so that other processes see
+admin edits too.
 """
 
 import datetime
 import time
-from typing import NamedTuple
 
-import holidays
 from django.db import transaction
 
+from .calendar_plan import ARRANGEMENTS, DECISIONS, Arrangement, year_plan  # noqa: F401
 from .models import WORKING_KINDS, CalendarDay, CalendarDayKind
 
 Kind = CalendarDayKind
@@ -34,95 +35,6 @@ CACHE_SECONDS = 300
 AUTO_SEED_YEARS = range(1990, 2100)
 
 
-class Arrangement(NamedTuple):
-    day: datetime.date
-    kind: str
-    name: str
-
-
-def _swap(off: datetime.date, makeup: datetime.date, occasion: str) -> tuple[Arrangement, ...]:
-    """A working day swapped off for `occasion` and the Saturday worked in its place."""
-    return (
-        Arrangement(off, Kind.SWAPPED_OFF, f"Nghỉ hoán đổi dịp {occasion} (làm bù {makeup:%d/%m})"),
-        Arrangement(makeup, Kind.MAKEUP_WORKING, f"Làm bù cho ngày {off:%d/%m/%Y} ({occasion})"),
-    )
-
-
-# Government decisions for civil servants (công chức, viên chức) on swapped days and make-up
-# Saturdays. They override what the `holidays` library says for the same day.
-ARRANGEMENTS: dict[int, tuple[Arrangement, ...]] = {
-    # Confirmed. Thông báo 6150/TB-BLĐTBXH (12/11/2024) implementing Công văn
-    # 8726/VPCP-KGVX: 30/4–1/5 off five days 30/4–04/5/2025, the Friday 02/5 swapped with
-    # Saturday 26/4 (kntb.vn, VietnamPlus 30/03/2025). Tết 25/01–02/02/2025 and Quốc khánh
-    # 01–02/9/2025 need no swap: the library already has those days.
-    2025: _swap(datetime.date(2025, 5, 2), datetime.date(2025, 4, 26), "30/4–1/5"),
-    2026: (
-        # Confirmed. Tết Dương lịch: off Thursday 01/01 to Sunday 04/01/2026, Friday 02/01
-        # swapped with Saturday 10/01 — Công văn 12729/VPCP-KGVX (25/12/2025), reported by
-        # baohiemxahoi.gov.vn (ItemID=25908, 25/12/2025).
-        *_swap(datetime.date(2026, 1, 2), datetime.date(2026, 1, 10), "Tết Dương lịch"),
-        # Confirmed, no swap: Tết Nguyên đán off Saturday 14/02 (27 tháng Chạp) to Sunday
-        # 22/02/2026 (mùng 6), i.e. the five statutory days 16–20/02 (from the library)
-        # between two weekends; no make-up Saturday (congan.com.vn, "Chính thức chốt phương
-        # án Tết Nguyên đán Bính Ngọ 2026 nghỉ 9 ngày").
-        # Giỗ Tổ Hùng Vương falls on Sunday 26/4, compensated on Monday 27/4; 30/4 and 1/5
-        # are Thursday and Friday, no swap (thanhnien.vn, 23/02/2026); both from the library.
-        # Quốc khánh: off Saturday 29/8 to Wednesday 02/9/2026, Monday 31/8 swapped with
-        # Saturday 22/8 — Bộ Nội vụ's proposal (thanhnien.vn, 02/10/2025), reported as the
-        # adopted 2026 plan ("5 ngày dịp Quốc khánh", thanhnien.vn, 13/01/2026). The library
-        # (VietnamStaticHolidays 2026) has the same swap.
-        *_swap(datetime.date(2026, 8, 31), datetime.date(2026, 8, 22), "Quốc khánh"),
-        # Not confirmed here: 24/11 "Ngày Văn hóa Việt Nam" comes from the library (Nghị quyết
-        # 80-NQ/TW; as of 01/2026 the Labor Code amendment was still pending). An admin can
-        # set it back to a working day.
-    ),
-    # 2027: nothing decided yet; the library's statutory days and Labor Code compensation
-    # rules only. Add the government's decision here (or edit the rows in the admin).
-    2027: (),
-}
-
-# The library's Vietnamese names, in the wording used on official notices.
-_RENAMES = (
-    ("Ngày Giỗ Tổ Hùng Vương", "Giỗ Tổ Hùng Vương"),
-    ("Ngày Chiến thắng", "Ngày Giải phóng miền Nam, thống nhất đất nước"),
-    ("Ngày Quốc tế Lao động", "Quốc tế Lao động"),
-    ("Nguyên Đán", "Nguyên đán"),
-    ("29 Tết", "Tết Nguyên đán (29 Tết)"),
-)
-# Markers of a compensatory or swapped day off in the library's names.
-_SWAP_MARKERS = ("nghỉ bù", "thay cho")
-
-
-def _vietnamese_name(name: str) -> str:
-    for old, new in _RENAMES:
-        name = name.replace(old, new)
-    return name
-
-
-def year_plan(year: int) -> list[Arrangement]:
-    """Every day of `year` with its kind and name, without touching the database
-    (DOMAIN.md §4): weekends, the library's holidays, compensatory days off and make-up
-    Saturdays, then `ARRANGEMENTS` on top."""
-    library = holidays.country_holidays("VN", years=year, language="vi")
-    makeup = {d for d in library.weekend_workdays if d.year == year}
-    plan = {}
-    day = datetime.date(year, 1, 1)
-    while day.year == year:
-        if day in library:
-            name = _vietnamese_name("; ".join(library.get_list(day)))
-            swapped = any(marker in name for marker in _SWAP_MARKERS)
-            kind = Kind.SWAPPED_OFF if swapped else Kind.HOLIDAY
-        elif day in makeup:
-            kind, name = Kind.MAKEUP_WORKING, "Làm bù (hoán đổi ngày làm việc)"
-        else:
-            kind, name = (Kind.WORKING if day.weekday() < 5 else Kind.WEEKEND), ""
-        plan[day] = Arrangement(day, kind, name)
-        day += ONE_DAY
-    for arrangement in ARRANGEMENTS.get(year, ()):
-        plan[arrangement.day] = arrangement
-    return list(plan.values())
-
-
 @transaction.atomic
 def seed_year(year: int, model=None) -> int:
     """Create the calendar rows of `year` that do not exist yet and return how many were
@@ -131,9 +43,18 @@ def seed_year(year: int, model=None) -> int:
 
     `model` is the historical `CalendarDay` in data migrations (`apps.get_model`)."""
     model = model or CalendarDay
+    # The historical model of migration 0002 predates `source` and `provisional`.
+    with_source = any(field.name == "source" for field in model._meta.get_fields())
     existing = set(model.objects.filter(year=year).values_list("day", flat=True))
     rows = [
-        model(day=a.day, year=year, kind=a.kind, name=a.name, is_working=a.kind in WORKING_KINDS)
+        model(
+            day=a.day,
+            year=year,
+            kind=a.kind,
+            name=a.name,
+            is_working=a.kind in WORKING_KINDS,
+            **({"source": a.source, "provisional": a.provisional} if with_source else {}),
+        )
         for a in year_plan(year)
         if a.day not in existing
     ]
@@ -143,19 +64,28 @@ def seed_year(year: int, model=None) -> int:
 
 
 @transaction.atomic
-def calendar_day_set_kind(day: datetime.date, kind: str, name: str | None = None) -> CalendarDay:
+def calendar_day_set_kind(
+    day: datetime.date,
+    kind: str,
+    name: str | None = None,
+    *,
+    source: str | None = None,
+    provisional: bool | None = None,
+) -> CalendarDay:
     """Set what `day` is — e.g. an administrator adds a make-up Saturday or a holiday the
-    government decided (DOMAIN.md §4) — keeping `is_working` consistent with `kind`.
+    government decided, citing its source (DOMAIN.md §4) — keeping `is_working` consistent
+    with `kind`.
 
     Seeds the day's year first if it has no rows, so that one edit does not leave the rest
-    of the year without its holidays. `name=None` keeps the current name."""
+    of the year without its holidays. `None` keeps the current name, source or flag."""
     if kind not in Kind.values:
         raise ValueError(f"Loại ngày không hợp lệ: {kind!r}")
     if not CalendarDay.objects.filter(year=day.year).exists():
         seed_year(day.year)
     defaults = {"year": day.year, "kind": kind, "is_working": kind in WORKING_KINDS}
-    if name is not None:
-        defaults["name"] = name
+    for field, value in (("name", name), ("source", source), ("provisional", provisional)):
+        if value is not None:
+            defaults[field] = value
     calendar_day, _ = CalendarDay.objects.update_or_create(day=day, defaults=defaults)
     clear_cache()
     return calendar_day
@@ -205,9 +135,11 @@ def roll_to_working_day(d: datetime.date) -> datetime.date:
 
 
 def last_working_day_before(day: datetime.date) -> datetime.date:
-    """The last working day strictly before `day`: the due date of a cut-off written
-    "trước ngày …" (Circular 124/2021, Art. 9 cl. 1: decisions "trước ngày 15 tháng 11",
-    "trước ngày 20 tháng 11"), which never rolls forward to the next working day."""
+    """The last working day strictly before `day`. A cut-off written "trước ngày 15 tháng
+    11" or "trước ngày 20 tháng 11" (Thông tư 124/2021/TT-BCA, Điều 9 khoản 1) must be met
+    before that date, so it moves back to the previous working day, never forward: rolling a
+    fixed date forward (Bộ luật Dân sự 2015 Điều 148) would let the act fall on or after the
+    date the circular excludes."""
     d = day - ONE_DAY
     while not is_working_day(d):
         d -= ONE_DAY

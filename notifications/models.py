@@ -22,7 +22,9 @@ class CalendarDay(models.Model):
     """One day of the Vietnamese civil-service calendar (DOMAIN.md §4): seeded per year from
     the `holidays` library plus the government's swaps and make-up Saturdays, editable in
     the admin. Rows are written only by `notifications.calendar`, which keeps `is_working`
-    consistent with `kind`; a day without a row counts as Monday–Friday working."""
+    consistent with `kind`; a day without a row counts as Monday–Friday working. Every day
+    that is not an ordinary weekday or weekend names its `source`; `provisional` marks the
+    days no government decision confirms yet (`notifications.calendar_plan`)."""
 
     Kind = CalendarDayKind
 
@@ -36,6 +38,18 @@ class CalendarDay(models.Model):
         help_text="Ví dụ: “Tết Nguyên đán”, “Làm bù cho thứ Sáu 02/01/2026”.",
     )
     is_working = models.BooleanField("là ngày làm việc", db_index=True)
+    source = models.CharField(
+        "căn cứ",
+        max_length=500,
+        blank=True,
+        help_text="Văn bản quy định ngày này, ví dụ: “Bộ luật Lao động 2019, Điều 112 khoản 1 "
+        "điểm a”, “Công văn 12729/VPCP-KGVX ngày 25/12/2025”.",
+    )
+    provisional = models.BooleanField(
+        "dự kiến, chưa có quyết định",
+        default=False,
+        help_text="Ngày chỉ theo thư viện ngày lễ, chưa có văn bản của Chính phủ xác nhận.",
+    )
 
     class Meta:
         ordering = ["day"]

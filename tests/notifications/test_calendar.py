@@ -164,9 +164,13 @@ def test_overdue_is_negative(db):
 
 
 def test_seed_year_is_idempotent_and_keeps_admin_edits(db):
-    calendar_day_set_kind(D(2026, 11, 24), Kind.WORKING, "")
+    # 24/11 is seeded as a working day (no law makes it a day off as of the sources read);
+    # an administrator who receives a decision sets it off, and re-seeding keeps that.
+    source = "Văn bản giả định cho phép thử"
+    calendar_day_set_kind(D(2026, 11, 24), Kind.HOLIDAY, source=source, provisional=False)
     assert seed_year(2026) == 0
-    assert CalendarDay.objects.get(day=D(2026, 11, 24)).is_working is True
+    row = CalendarDay.objects.get(day=D(2026, 11, 24))
+    assert (row.is_working, row.source, row.provisional) == (False, source, False)
     assert CalendarDay.objects.filter(year=2026).count() == 365
 
 
