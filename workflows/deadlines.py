@@ -109,6 +109,17 @@ def open_deadlines(dossier, *, resumed_after_supplement: bool = False) -> list[T
     return open_task_deadlines(dossier.process_id, plan)
 
 
+def decision_cut_off(dossier) -> str:
+    """The decision's cut-off as the cycle words it, e.g. "Quyết định công nhận trước ngày
+    15/11/2026 (hạn: 13/11/2026)" (Circular 124, Art. 9 cl. 1), or "" without a rule."""
+    rule = _rule(dossier.cycle_id, Step.DECIDE, dossier.unit.kind)
+    if rule is None or rule.fixed_date is None:
+        return ""
+    due = due_date(start=rule.fixed_date, fixed_date=rule.fixed_date, before=rule.before)
+    word = "trước ngày" if rule.before else "hạn"
+    return f"Quyết định công nhận {word} {rule.fixed_date:%d/%m/%Y} (hạn xử lý: {due:%d/%m/%Y})"
+
+
 def close_deadlines(task_ids) -> int:
     return TaskDeadline.objects.filter(task_id__in=task_ids, finished_on=None).update(
         finished_on=today(), next_notice_on=None

@@ -11,6 +11,7 @@ from dossiers.models import DossierTransition
 from notifications.models import Event
 from notifications.services import notify_users, users_acting_in_area
 
+from .outcomes import step_title
 from .permissions import STEP_ROLES
 
 NODE_PERMISSION_STEP = {
@@ -77,7 +78,7 @@ def announce_transition(transition: DossierTransition):
             _actors(dossier, task),
             event=Event.TASK,
             key=f"task:{task.pk}",
-            title=f"{task.flow_task.task_title}: {dossier.unit}",
+            title=f"{step_title(dossier, task.flow_task.name)}: {dossier.unit}",
             body=f"Hồ sơ {dossier} đang chờ bạn xử lý.{due}",
             link=link,
         )

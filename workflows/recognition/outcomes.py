@@ -16,7 +16,7 @@ from dossiers.models import CriterionVerdict, ReviewStage
 from .selectors import commune_rule
 
 STANDING_OFFICE_TITLE = "Thẩm định hồ sơ"
-PRELIMINARY_TITLE = "Xét duyệt sơ bộ hồ sơ"
+PRELIMINARY_TITLE = "Xét duyệt hồ sơ"
 STEP_TITLES = {
     "prepare_dossier": "Tự đánh giá và nộp hồ sơ",
     "supplement_dossier": "Bổ sung hồ sơ theo yêu cầu",

@@ -1,6 +1,17 @@
 from django import template
 
+from workflows.recognition.outcomes import step_title as route_step_title
+
 register = template.Library()
+
+
+@register.filter
+def step_title(task):
+    """A recognition task's name as the dossier's route makes it (Circular 124, Art. 9)."""
+    dossier = getattr(task.process, "dossier", None)
+    if dossier is None:
+        return task.flow_task.task_title
+    return route_step_title(dossier, task.flow_task.name)
 
 
 @register.filter

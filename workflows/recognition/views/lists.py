@@ -8,8 +8,10 @@ from viewflow.workflow import chart
 from viewflow.workflow.status import STATUS
 
 from dossiers.models import Document, Dossier, DossierStatus, DossierVersion
+from workflows.deadlines import decision_cut_off
 
 from ..flows import RecognitionFlow
+from ..outcomes import step_title
 from ..permissions import can_act, ensure_can_act
 from ..selectors import commune_rule, inbox_tasks
 
@@ -120,6 +122,8 @@ def dossier_detail(request, pk):
         "rule": commune_rule(dossier),
         "can": can,
         "can_extend": _can_extend(open_task, can),
+        "cut_off": decision_cut_off(dossier),
+        "review_title": step_title(dossier, "review_dossier"),
     }
     return render(request, "recognition/dossier_detail.html", context)
 

@@ -9,8 +9,9 @@ from dossiers.models import DossierStatus
 from dossiers.services import DomainError
 
 from .. import services
+from ..outcomes import review_outcomes, step_title
 from ..selectors import commune_rule, criteria_for, provisional_result
-from ..services.review import APPRAISAL_OUTCOMES, REVIEW_OUTCOMES
+from ..services.review import APPRAISAL_OUTCOMES
 from .lists import dossier_for_action
 
 WAITING_STATUS = {"review": DossierStatus.SUBMITTED, "appraise": DossierStatus.FORWARDED}
@@ -27,6 +28,9 @@ def _verdicts_from(post, criteria):
 
 def _step_page(request, pk, *, step, outcomes, service, template_title):
     dossier = dossier_for_action(request, pk, step)
+    if step == "review":  # the route names this step and its outcomes (Art. 9 cl. 1)
+        outcomes = review_outcomes(dossier)
+        template_title = step_title(dossier, "review_dossier")
     if dossier.status != WAITING_STATUS[step]:
         messages.info(request, f"Hồ sơ đang ở trạng thái “{dossier.get_status_display()}”.")
         return redirect("dossier-detail", pk=dossier.pk)
@@ -89,9 +93,9 @@ def dossier_review(request, pk):
         request,
         pk,
         step="review",
-        outcomes=REVIEW_OUTCOMES,
+        outcomes=None,
         service=services.dossier_review,
-        template_title="Xét duyệt",
+        template_title="",
     )
 
 
