@@ -18,15 +18,14 @@ from .demo_names import COMMUNES, RESIDENTIAL, WARD_RESIDENTIAL, WARDS
 from .models import (
     AdministrativeArea,
     AreaLevel,
-    CycleRoute,
     DocumentKind,
     Dossier,
     RecognitionCycle,
     Regulation,
-    StepDeadline,
     Unit,
     UnitKind,
 )
+from .routes import cycle_set_routes_as_written
 from .services import area_set_paths
 
 DEMO_PASSWORD = "antt-demo-2026"
@@ -190,64 +189,8 @@ def _cycle(b: _Builder, province, year: int, three_levels: bool):
             code__in=["proposal", "self_assessment", "minutes", "registration"]
         )
     )
-    levels = b.levels
-    for kind in UnitKind.values:
-        residential = kind == UnitKind.RESIDENTIAL_AREA
-        start = datetime.date(year - 1, 11, 1) if residential else datetime.date(year - 1, 11, 16)
-        end = datetime.date(year, 10, 31) if residential else datetime.date(year, 11, 15)
-        route = CycleRoute.objects.create(
-            cycle=cycle,
-            unit_kind=kind,
-            window_start=start,
-            window_end=end,
-            **_route_levels(kind, levels, three_levels),
-        )
-        route.required_documents.set(documents)
-    StepDeadline.objects.bulk_create(_deadlines(cycle, year))
+    cycle_set_routes_as_written(cycle=cycle, three_levels=three_levels, documents=documents)
     return cycle
-
-
-def _route_levels(kind: str, levels: dict, three_levels: bool) -> dict:
-    """Circular 124 as written (Art. 9 cl. 1; Art. 10): the deciding level's standing office
-    (that level's police) appraises, its People's Committee decides.
-    - residential area: commune police → commune chairman (Art. 9 cl. 1 a, Art. 10 cl. 1);
-    - commune: district police → district committee (Art. 9 cl. 1 b, Art. 10 cl. 2) in a
-      3-level cycle; with no district since 07/2025, provincial police (PV05) → provincial
-      committee (DOMAIN.md §1, 2025 reform);
-    - agency, enterprise, school: the police and committee of its managing level, or of
-      the committee it was delegated to (Art. 9 cl. 1 c, Art. 10 cl. 1–3 and 5)."""
-    if kind == UnitKind.RESIDENTIAL_AREA:
-        return {"decide_level": levels["commune"]}
-    if kind == UnitKind.COMMUNE:
-        return {"decide_level": levels["district" if three_levels else "province"]}
-    return {}
-
-
-def _deadlines(cycle, year: int) -> list[StepDeadline]:
-    """Registration in Quarter I (Art. 4–7 cl. 1); the decision before 15/11 for residential
-    areas and before 20/11 for every other kind (Art. 9 cl. 1 a–d) — cut-offs that never
-    roll forward. Submission dates and step durations are the province's own choice."""
-    residential = UnitKind.RESIDENTIAL_AREA
-    return [
-        StepDeadline(cycle=cycle, step="register", fixed_date=datetime.date(year, 3, 31)),
-        StepDeadline(
-            cycle=cycle, step="submit", unit_kind=residential, fixed_date=datetime.date(year, 11, 3)
-        ),
-        StepDeadline(cycle=cycle, step="submit", fixed_date=datetime.date(year, 11, 16)),
-        StepDeadline(cycle=cycle, step="review", working_days=2),
-        StepDeadline(cycle=cycle, step="supplement", working_days=2),
-        StepDeadline(cycle=cycle, step="appraise", working_days=2),
-        StepDeadline(
-            cycle=cycle,
-            step="decide",
-            unit_kind=residential,
-            fixed_date=datetime.date(year, 11, 15),
-            before=True,
-        ),
-        StepDeadline(
-            cycle=cycle, step="decide", fixed_date=datetime.date(year, 11, 20), before=True
-        ),
-    ]
 
 
 def _users(b: _Builder, province, old_province, go_dau):

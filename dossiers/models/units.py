@@ -99,7 +99,12 @@ class Unit(models.Model):
         if self.kind not in (UnitKind.AGENCY, UnitKind.ENTERPRISE, UnitKind.SCHOOL):
             errors.append("Chỉ ủy quyền xét, công nhận cơ quan, doanh nghiệp, cơ sở giáo dục.")
         delegate = self.delegated_to
-        if self.managing_level_id and delegate.level.rank != self.managing_level.rank + 1:
+        above = delegate.parent
+        if delegate.level.code == AreaLevel.RESIDENTIAL or (
+            self.managing_level_id and (above is None or above.level_id != self.managing_level_id)
+        ):
+            # "Cấp dưới một cấp": the committee directly under the managing one in the tree
+            # as it stands (no district since 07/2025: province → commune).
             errors.append(
                 "Chỉ được ủy quyền cho Ủy ban nhân dân cấp dưới một cấp so với cấp quản lý."
             )

@@ -1,0 +1,160 @@
+"""Outcomes follow the verdicts (Circular 124, Art. 4–7: recognised "khi đạt đủ các tiêu
+chí"; Art. 8 cl. 1 đạt / chưa đạt): with any "chưa đạt" only one supplement or a refusal /
+not recognised remains, with the failed criteria as reasons; nothing changes otherwise."""
+
+import pytest
+from django.urls import reverse
+
+from dossiers.models import CriterionVerdict, DossierStatus, UnitKind
+from dossiers.services import DomainError
+from tests.factories import UnitFactory
+from tests.journeys import Journey, Province, all_met, decide
+from workflows.recognition import services
+from workflows.recognition.selectors import criteria_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def p():
+    return Province.build()
+
+
+def one_failing(dossier, remark="Có vụ việc phức tạp kéo dài"):
+    verdicts = all_met(dossier)
+    first = criteria_for(dossier)[0]
+    verdicts[first.pk] = (False, remark)
+    return verdicts, first
+
+
+def test_art_4_forward_refused_when_a_criterion_is_chua_dat(p):
+    dossier = Journey(p).to("submitted")
+    verdicts, failed = one_failing(dossier)
+    with pytest.raises(DomainError, match=f"Tiêu chí {failed.label} được đánh giá chưa đạt"):
+        services.dossier_review(
+            acting_user=p.reviewer, dossier=dossier, outcome="forward", verdicts=verdicts
+        )
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.SUBMITTED
+    assert not dossier.reviews.exists()
+
+
+def test_art_4_standing_office_cannot_propose_with_a_chua_dat(p):
+    """Without a preliminary review the first police step proposes to the committee: the
+    audit's "Khu phố 2" forwarded with every criterion chưa đạt must not end proposed."""
+    route = p.cycle.routes.get(unit_kind=UnitKind.RESIDENTIAL_AREA)
+    route.preliminary_review_level = None
+    route.appraise_level = None
+    route.save()
+    dossier = Journey(p).to("submitted")
+    assert dossier.appraise_area is None
+    every_failing = {c.pk: (False, "") for c in criteria_for(dossier)}
+    with pytest.raises(DomainError, match="yêu cầu bổ sung \\(một lần\\) hoặc bị từ chối"):
+        services.dossier_review(
+            acting_user=p.reviewer, dossier=dossier, outcome="forward", verdicts=every_failing
+        )
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.SUBMITTED
+
+
+def test_art_8_refusal_carries_the_failed_criteria_as_reasons(p):
+    dossier = Journey(p).to("submitted")
+    verdicts, failed = one_failing(dossier, remark="Xảy ra vụ trộm nghiêm trọng")
+    dossier = services.dossier_review(
+        acting_user=p.reviewer,
+        dossier=dossier,
+        outcome="refuse",
+        comment="Không đủ điều kiện.",
+        verdicts=verdicts,
+    )
+    assert dossier.status == DossierStatus.REFUSED
+    assert "Không đủ điều kiện." in dossier.result_reason
+    assert f"tiêu chí {failed.label} (Xảy ra vụ trộm nghiêm trọng)" in dossier.result_reason
+
+
+def test_after_the_one_supplement_only_refusal_remains(p):
+    dossier = Journey(p).to("submitted")
+    dossier = services.dossier_review(
+        acting_user=p.reviewer,
+        dossier=dossier,
+        outcome="supplement",
+        comment="Bổ sung biên bản họp.",
+        verdicts={},
+    )
+    dossier = services.dossier_submit(acting_user=p.head, dossier=dossier)
+    verdicts, _ = one_failing(dossier)
+    with pytest.raises(DomainError, match="chỉ có thể bị từ chối"):
+        services.dossier_review(
+            acting_user=p.reviewer, dossier=dossier, outcome="forward", verdicts=verdicts
+        )
+
+
+def test_art_4_appraisal_cannot_propose_with_a_chua_dat_and_not_met_lists_it(p):
+    dossier = Journey(p).to("forwarded")
+    verdicts, failed = one_failing(dossier)
+    with pytest.raises(DomainError, match="không thể đề nghị công nhận"):
+        services.dossier_appraise(
+            acting_user=p.appraiser, dossier=dossier, outcome="propose", verdicts=verdicts
+        )
+    dossier = services.dossier_appraise(
+        acting_user=p.appraiser,
+        dossier=dossier,
+        outcome="not_met",
+        comment="Chưa đạt.",
+        verdicts=verdicts,
+    )
+    assert dossier.status == DossierStatus.NOT_RECOGNISED
+    assert f"tiêu chí {failed.label}" in dossier.result_reason
+
+
+def test_art_4_committee_cannot_recognise_against_the_police_verdicts(p):
+    """A dossier proposed before this rule (or by any other path) with a "chưa đạt" in the
+    latest police verdicts cannot be recognised; it can only be not recognised."""
+    dossier = Journey(p).to("proposed")
+    verdict = CriterionVerdict.objects.filter(review__dossier=dossier).latest("review__created_at")
+    CriterionVerdict.objects.filter(pk=verdict.pk).update(met=False)
+    with pytest.raises(DomainError, match=f"chưa đạt tiêu chí {verdict.criterion.label}"):
+        decide(p, [dossier])
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.PROPOSED
+    decide(p, [dossier], recognised=False, reason="Công an đánh giá chưa đạt.")
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.NOT_RECOGNISED
+
+
+def test_art_5_cl_4_committee_cannot_recognise_a_commune_below_70_percent(p):
+    """The commune rule is recomputed on the day of the decision: a commune proposed while
+    it held can no longer be recognised once it does not."""
+    commune_unit = UnitFactory(
+        kind=UnitKind.COMMUNE, area=p.commune, name=p.commune.name, managing_level=p.province.level
+    )
+    from accounts.services import user_grant_jurisdiction
+
+    user_grant_jurisdiction(user=p.head, target=commune_unit)
+    dossier = Journey(p, commune_unit).to("submitted")
+    dossier = services.dossier_review(
+        acting_user=p.reviewer, dossier=dossier, outcome="forward", verdicts=all_met(dossier)
+    )
+    with pytest.raises(DomainError, match="tiêu chí 4 Điều 5"):
+        services.dossier_appraise(
+            acting_user=p.appraiser,
+            dossier=dossier,
+            outcome="propose",
+            verdicts=all_met(dossier),
+        )
+
+
+def test_review_page_refuses_forward_with_a_chua_dat_and_keeps_the_input(client, p):
+    dossier = Journey(p).to("submitted")
+    verdicts, failed = one_failing(dossier)
+    client.force_login(p.reviewer)
+    data = {f"verdict_{pk}": "1" if met else "0" for pk, (met, _) in verdicts.items()}
+    data[f"remark_{failed.pk}"] = "Có vụ việc phức tạp kéo dài"
+    data["outcome"] = "forward"
+    response = client.post(reverse("dossier-review", args=[dossier.pk]), data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f"Tiêu chí {failed.label} được đánh giá chưa đạt" in page
+    assert "Có vụ việc phức tạp kéo dài" in page
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.SUBMITTED
