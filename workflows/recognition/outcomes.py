@@ -11,7 +11,7 @@ dossier is the deciding level's standing office, which appraises (thẩm định
 unless the province switched on a preliminary review by the police where the unit sits.
 """
 
-from dossiers.models import CriterionVerdict, ReviewStage
+from dossiers.models import CriterionVerdict, DossierVersion, UnitKind
 
 from .selectors import commune_rule
 
@@ -72,41 +72,53 @@ def with_failures(comment: str, rows) -> str:
     return "\n".join(part for part in (comment, reasons) if part)
 
 
-def latest_verdicts(dossier) -> dict[int, CriterionVerdict]:
-    """Each criterion's latest police verdict on the latest submitted version: the
-    appraisal's where there was one, else the review's."""
-    version = dossier.versions.filter(submitted_at__isnull=False).order_by("-number").first()
-    if version is None:
-        return {}
+def latest_failures(dossiers) -> dict[int, list]:
+    """For each dossier, the criteria "chưa đạt" in the police's latest verdicts on its
+    latest submitted version (the appraisal's where there was one, else the review's).
+    Two queries for any number of dossiers."""
+    dossiers = list(dossiers)
+    latest_version = {}
+    for dossier_id, version_id, number in DossierVersion.objects.filter(
+        dossier__in=dossiers, submitted_at__isnull=False
+    ).values_list("dossier_id", "pk", "number"):
+        if number > latest_version.get(dossier_id, (0, 0))[1]:
+            latest_version[dossier_id] = (version_id, number)
+    versions = [version_id for version_id, _ in latest_version.values()]
     verdicts = (
-        CriterionVerdict.objects.filter(review__dossier=dossier, review__version=version)
+        CriterionVerdict.objects.filter(review__version__in=versions)
         .select_related("criterion", "review")
         .order_by("review__created_at", "review__pk")
     )
-    latest = {}
+    latest: dict[int, dict[int, CriterionVerdict]] = {}
     for verdict in verdicts:
-        if verdict.review.stage in (ReviewStage.REVIEW, ReviewStage.APPRAISE):
-            latest[verdict.criterion_id] = verdict
-    return latest
-
-
-def recognition_blockers(dossier) -> list[str]:
-    """Why the committee may not recognise `dossier` now: criteria the police judged
-    "chưa đạt" in their latest verdicts, and the commune rule (Art. 5 cl. 4) recomputed on
-    the day of the decision. Empty when it may be recognised."""
-    failing = sorted(
-        (v.criterion for v in latest_verdicts(dossier).values() if not v.met),
-        key=lambda c: (c.number, c.letter),
-    )
-    problems = []
-    if failing:
-        labels = ", ".join(c.label for c in failing)
-        problems.append(f"Công an đánh giá chưa đạt tiêu chí {labels}.")
-    rule = commune_rule(dossier)
-    if rule is not None and not rule.met:
-        problems.append(
-            "Chưa đạt tiêu chí 4 Điều 5: "
-            f"{rule.registered}/{rule.total} đơn vị đăng ký, "
-            f"{rule.recognised}/{rule.total} đơn vị được công nhận."
+        latest.setdefault(verdict.review.dossier_id, {})[verdict.criterion_id] = verdict
+    return {
+        d.pk: sorted(
+            (v.criterion for v in latest.get(d.pk, {}).values() if not v.met),
+            key=lambda c: (c.number, c.letter),
         )
+        for d in dossiers
+    }
+
+
+def recognition_blockers(dossiers) -> dict[int, list[str]]:
+    """Why the committee may not recognise each dossier now: criteria the police judged
+    "chưa đạt" in their latest verdicts, and, for a commune, the rule of Art. 5 cl. 4
+    recomputed on the day of the decision. An empty list: it may be recognised."""
+    dossiers = list(dossiers)
+    failures = latest_failures(dossiers)
+    problems = {}
+    for dossier in dossiers:
+        found = []
+        if failures[dossier.pk]:
+            labels = ", ".join(c.label for c in failures[dossier.pk])
+            found.append(f"Công an đánh giá chưa đạt tiêu chí {labels}.")
+        rule = commune_rule(dossier) if dossier.unit.kind == UnitKind.COMMUNE else None
+        if rule is not None and not rule.met:
+            found.append(
+                "Chưa đạt tiêu chí 4 Điều 5: "
+                f"{rule.registered}/{rule.total} đơn vị đăng ký, "
+                f"{rule.recognised}/{rule.total} đơn vị được công nhận."
+            )
+        problems[dossier.pk] = found
     return problems

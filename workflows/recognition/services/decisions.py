@@ -70,6 +70,7 @@ def decision_issue(
     if not results:
         raise DomainError("Vui lòng chọn ít nhất một hồ sơ.")
     problems = []
+    blockers = recognition_blockers(d for d, ok, _ in results if ok)
     for dossier, recognised, reason in results:
         if dossier.decide_area_id != issuer.pk:
             problems.append(
@@ -79,9 +80,9 @@ def decision_issue(
             problems.append(f"Hồ sơ “{dossier.unit}” không ở trạng thái đề nghị công nhận.")
         elif not recognised and not reason.strip():
             problems.append(f"Vui lòng ghi lý do không công nhận “{dossier.unit}”.")
-        elif recognised and (blockers := recognition_blockers(dossier)):
+        elif recognised and blockers[dossier.pk]:
             problems.append(
-                f"Không thể công nhận “{dossier.unit}”: {' '.join(blockers)} "
+                f"Không thể công nhận “{dossier.unit}”: {' '.join(blockers[dossier.pk])} "
                 "Chỉ có thể quyết định không công nhận, ghi rõ lý do."
             )
     if problems:
