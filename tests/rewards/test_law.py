@@ -28,7 +28,7 @@ from tests.factories import UserFactory
 from tests.journeys import Province
 from workflows import deadlines
 from workflows.models import TaskDeadline
-from workflows.rewards import services
+from workflows.rewards import awards, services
 from workflows.rewards.recorded import external_decision_record
 
 from .journeys import CITIZEN_ID, RewardJourney, issue, person, reward_form
@@ -182,7 +182,7 @@ def test_the_ministers_decision_is_recorded_once_by_the_provincial_police(client
         NomineeResult.NOT_AWARDED,
     ]
     with pytest.raises(DomainError) as error:  # nor revoked here
-        services.award_revoke(
+        awards.award_revoke(
             acting_user=p.appraiser,
             issuer=p.province,
             nominees=list(first.nominees.all()),
@@ -275,7 +275,7 @@ def test_decision_sent_out_within_10_working_days(client, p, on_day):
     ):
         assert message in client.post(sent, {"sent_on": day}, follow=True).content.decode()
     html = client.post(sent, {"sent_on": "2026-12-29"}, follow=True).content.decode()
-    assert "Đã gửi ngày 29/12/2026 — <strong id=\"dispatch-status\">Đúng hạn</strong>" in html
+    assert 'Đã gửi ngày 29/12/2026 — <strong id="dispatch-status">Đúng hạn</strong>' in html
     html = client.post(sent, {"sent_on": "2026-12-30"}, follow=True).content.decode()
     assert "Đã ghi nhận gửi quyết định ngày 29/12/2026." in html
     assert "Hạn 29/12/2026" not in client.get(reverse("reward-decision-list")).content.decode()

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from dossiers.models import RecordedDecision
 from dossiers.services import DomainError
 
-from .services import apply_results, lock_voted_nominations
+from .awards import apply_results, lock_voted_nominations
 
 MAX_REFERENCE = 64
 

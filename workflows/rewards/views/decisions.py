@@ -21,7 +21,7 @@ from dossiers.models import (
 from dossiers.services import DomainError
 from workflows.recognition.forms import DecisionFieldsForm
 
-from .. import services
+from .. import awards
 from ..permissions import ROLES, ensure_can_act
 from ..selectors import visible_reward_decisions
 from .dispatch import dispatch_context
@@ -164,7 +164,7 @@ def reward_decision_create(request):
         error, results = posted_results(request, group)
         if error is None and group is not None and form.is_valid():
             try:
-                decision = services.reward_decision_issue(
+                decision = awards.reward_decision_issue(
                     acting_user=user, issuer=group["issuer"], results=results, **form.cleaned_data
                 )
             except DomainError as exc:
@@ -213,7 +213,7 @@ def reward_revoke(request):
             error = _refuse_foreign(user, nominations)
         if error is None and group is not None and form.is_valid():
             try:
-                decision = services.award_revoke(
+                decision = awards.award_revoke(
                     acting_user=user,
                     issuer=group["issuer"],
                     nominees=[listed[pk] for pk in selected],
