@@ -12,8 +12,10 @@ from .models import (
     Criterion,
     CycleRoute,
     DocumentKind,
+    NomineeFlag,
     RecognitionCycle,
     Regulation,
+    RewardForm,
     StepDeadline,
     Unit,
 )
@@ -138,3 +140,64 @@ class RecognitionCycleAdmin(admin.ModelAdmin):
     list_filter = ("year", "is_open", "regulation")
     autocomplete_fields = ("province",)
     inlines = [CycleRouteInline, StepDeadlineInline]
+
+
+@admin.register(RewardForm)
+class RewardFormAdmin(admin.ModelAdmin):
+    """Reward forms: who appraises and decides, and the rules that are data per form
+    (DOMAIN.md §3): decided by a higher authority or here, durations, quorum, majority."""
+
+    list_display = ("name", "code", "decide_level", "deciding_role", "decided_externally", "active")
+    list_filter = ("active", "decided_externally", "deciding_role")
+    search_fields = ("name", "code")
+    fieldsets = [
+        (
+            None,
+            {"fields": ("code", "name", "active", "requires_recognition", "allows_simplified")},
+        ),
+        (
+            "Thẩm định và quyết định",
+            {
+                "fields": (
+                    ("appraise_level", "appraising_role"),
+                    "appraising_office",
+                    ("decide_level", "deciding_role"),
+                    "decision_symbol",
+                    "decided_externally",
+                    "external_authority",
+                )
+            },
+        ),
+        (
+            "Thời hạn (ngày làm việc)",
+            {
+                "fields": (
+                    "appraise_working_days",
+                    "return_working_days",
+                    "supplement_working_days",
+                    "send_out_working_days",
+                )
+            },
+        ),
+        (
+            "Hội đồng thi đua, khen thưởng",
+            {
+                "description": "Họp hợp lệ khi số thành viên dự họp ≥ tử số/mẫu số tổng số "
+                "thành viên; thông qua khi số phiếu tán thành > tử số/mẫu số tổng số thành viên.",
+                "fields": (
+                    ("quorum_numerator", "quorum_denominator"),
+                    ("majority_numerator", "majority_denominator"),
+                ),
+            },
+        ),
+    ]
+
+
+@admin.register(NomineeFlag)
+class NomineeFlagAdmin(admin.ModelAdmin):
+    """Who may not be nominated for now (Decree 152/2025 Art. 4 cl. 4)."""
+
+    list_display = ("__str__", "kind", "active", "created_at")
+    list_filter = ("kind", "active")
+    search_fields = ("citizen_id", "unit__name")
+    autocomplete_fields = ("unit",)

@@ -20,6 +20,7 @@ from .dossier import (
     Review,
     ReviewStage,
 )
+from .reward_decisions import DecisionDispatch, RecordedDecision
 from .rewards import (
     CouncilVote,
     DecidingRole,
@@ -51,6 +52,8 @@ __all__ = [
     "NomineeFlag",
     "NomineeResult",
     "RewardForm",
+    "DecisionDispatch",
+    "RecordedDecision",
     "Assessment",
     "AuthorityMarker",
     "CriterionVerdict",

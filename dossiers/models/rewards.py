@@ -6,6 +6,7 @@ status is a protected FSM field that only the reward flow's steps change
 revoked."""
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
@@ -44,14 +45,96 @@ class RewardForm(models.Model):
     )
     allows_simplified = models.BooleanField("cho phép thủ tục đơn giản (đột xuất)", default=True)
     active = models.BooleanField("đang áp dụng", default=True)
+    # Decided outside the province (the Minister's Bằng khen, DOMAIN.md §3): the province
+    # proposes and records the result as issued; it never numbers that decision. The result
+    # is recorded by the form's deciding role at its decide level (the provincial police).
+    decided_externally = models.BooleanField(
+        "cấp trên quyết định; tỉnh ghi nhận kết quả",
+        default=False,
+        help_text="Ví dụ: Bộ Công an quyết định; Công an tỉnh ghi nhận số, ký hiệu, ngày "
+        "quyết định và kết quả từng người, tập thể — không tự đánh số quyết định.",
+    )
+    external_authority = models.CharField(
+        "cơ quan, người quyết định ở cấp trên",
+        max_length=255,
+        blank=True,
+        help_text="Ví dụ: Bộ trưởng Bộ Công an.",
+    )
+    # Durations (DOMAIN.md §3: the published procedures give 20, 5 and 10 working days).
+    appraise_working_days = models.PositiveSmallIntegerField(
+        "thời hạn thẩm định (ngày làm việc, từ khi nhận đủ hồ sơ)",
+        default=20,
+        validators=[MinValueValidator(1)],
+    )
+    return_working_days = models.PositiveSmallIntegerField(
+        "thời hạn cơ quan thẩm định trả lại hồ sơ không đủ điều kiện, chưa đầy đủ "
+        "(ngày làm việc, từ khi nhận hồ sơ)",
+        default=5,
+        validators=[MinValueValidator(1)],
+    )
+    supplement_working_days = models.PositiveSmallIntegerField(
+        "thời hạn đơn vị đề nghị bổ sung hồ sơ (ngày làm việc)",
+        default=10,
+        validators=[MinValueValidator(1)],
+    )
+    send_out_working_days = models.PositiveSmallIntegerField(
+        "thời hạn gửi quyết định sau khi ban hành (ngày làm việc)",
+        default=10,
+        validators=[MinValueValidator(1)],
+    )
+    # The council's vote: present ≥ quorum × members; for > majority × members.
+    quorum_numerator = models.PositiveSmallIntegerField(
+        "số thành viên dự họp tối thiểu — tử số", default=2, validators=[MinValueValidator(1)]
+    )
+    quorum_denominator = models.PositiveSmallIntegerField(
+        "số thành viên dự họp tối thiểu — mẫu số (trên tổng số thành viên Hội đồng)",
+        default=3,
+        validators=[MinValueValidator(1)],
+    )
+    majority_numerator = models.PositiveSmallIntegerField(
+        "số phiếu tán thành phải vượt quá — tử số", default=1, validators=[MinValueValidator(1)]
+    )
+    majority_denominator = models.PositiveSmallIntegerField(
+        "số phiếu tán thành phải vượt quá — mẫu số (trên tổng số thành viên Hội đồng)",
+        default=2,
+        validators=[MinValueValidator(1)],
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = "hình thức khen thưởng"
         verbose_name_plural = "hình thức khen thưởng"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(decided_externally=False) | ~models.Q(external_authority=""),
+                name="reward_form_external_names_authority",
+                violation_error_message="Vui lòng nêu cơ quan, người quyết định ở cấp trên.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    quorum_numerator__lte=models.F("quorum_denominator"),
+                    majority_numerator__lt=models.F("majority_denominator"),
+                ),
+                name="reward_form_vote_fractions",
+                violation_error_message="Tỷ lệ dự họp, tán thành không được vượt quá 1.",
+            ),
+        ]
 
     def __str__(self):
         return self.name
+
+    @property
+    def quorum_label(self) -> str:
+        return f"{self.quorum_numerator}/{self.quorum_denominator}"
+
+    @property
+    def majority_label(self) -> str:
+        return f"{self.majority_numerator}/{self.majority_denominator}"
+
+    @property
+    def external_label(self) -> str:
+        """ "Quyết định của Bộ trưởng Bộ Công an — tỉnh ghi nhận"."""
+        return f"Quyết định của {self.external_authority} — tỉnh ghi nhận"
 
 
 class NominationType(models.TextChoices):
@@ -101,6 +184,12 @@ class Nomination(ConcurrentTransitionMixin, models.Model):
         AdministrativeArea, models.PROTECT, related_name="+", verbose_name="địa bàn quyết định"
     )
     supplement_requests = models.PositiveSmallIntegerField(default=0)
+    # The office's 5 working days to return an ineligible or incomplete nomination.
+    received_on = models.DateField("ngày cơ quan thẩm định nhận hồ sơ", null=True, blank=True)
+    return_due_on = models.DateField(
+        "hạn trả lại hồ sơ không đủ điều kiện, chưa đầy đủ", null=True, blank=True
+    )
+    returned_on = models.DateField("ngày trả lại, yêu cầu bổ sung", null=True, blank=True)
     result_reason = models.TextField("lý do", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -183,6 +272,14 @@ class Nominee(models.Model):
     )
     result = models.CharField("kết quả", max_length=16, choices=NomineeResult.choices, blank=True)
     result_reason = models.TextField("lý do", blank=True)
+    recorded_decision = models.ForeignKey(
+        "dossiers.RecordedDecision",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="nominees",
+        verbose_name="quyết định của cấp trên đã ghi nhận",
+    )
 
     class Meta:
         verbose_name = "người, tập thể được đề nghị"
@@ -213,14 +310,23 @@ class Nominee(models.Model):
 
 
 class FlagKind(models.TextChoices):
+    """Decree 152/2025/NĐ-CP Art. 4 cl. 4: no reward nor proposal while the competent body
+    is considering discipline, investigating, inspecting or examining on signs of
+    violation, or verifying a complaint, a denunciation, or corruption raised by the press."""
+
     DISCIPLINE = "discipline", "đang bị xem xét kỷ luật"
     INVESTIGATION = "investigation", "đang bị điều tra"
+    INSPECTION = "inspection", "đang bị thanh tra, kiểm tra khi có dấu hiệu vi phạm"
     COMPLAINT = "complaint", "đang có khiếu nại, tố cáo"
+    PRESS = (
+        "press",
+        "có vấn đề tham nhũng, tiêu cực được báo chí nêu đang được xác minh làm rõ",
+    )
 
 
 class NomineeFlag(models.Model):
-    """A collective or a person under discipline, investigation or complaint: no
-    nomination while it is active (DOMAIN.md §3)."""
+    """A collective or a person under one of the checks of Decree 152/2025 Art. 4 cl. 4
+    (FlagKind): no nomination while it is active (DOMAIN.md §3)."""
 
     unit = models.ForeignKey(Unit, models.CASCADE, null=True, blank=True, related_name="+")
     citizen_id = models.CharField("số định danh cá nhân", max_length=12, blank=True)
@@ -270,6 +376,9 @@ class CouncilVote(models.Model):
     votes_for = models.PositiveSmallIntegerField("số phiếu tán thành")
     votes_against = models.PositiveSmallIntegerField("số phiếu không tán thành")
     quorum_reached = models.BooleanField("đủ số lượng dự họp")
+    # The form's rule when the vote was taken ("2/3", "1/2"), shown with the result.
+    quorum_rule = models.CharField("tỷ lệ dự họp tối thiểu", max_length=16, default="2/3")
+    majority_rule = models.CharField("tỷ lệ tán thành phải vượt quá", max_length=16, default="1/2")
     passed = models.BooleanField("được thông qua")
     voted_on = models.DateField("ngày họp")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")

@@ -5,7 +5,7 @@ import datetime
 
 from dossiers.models import AuthorityMarker, NominationDocumentKind, RewardForm
 from tests.journeys import Province, pdf
-from workflows.rewards import services
+from workflows.rewards import awards, services
 
 CITIZEN_ID = "079201001234"
 
@@ -152,7 +152,7 @@ DECISION_FIELDS = {
 
 def issue(journey: RewardJourney, awarded=True, reason="", user=None):
     nomination = journey.nomination
-    return services.reward_decision_issue(
+    return awards.reward_decision_issue(
         acting_user=user or journey.decider,
         issuer=nomination.decide_area,
         results=[(n, awarded, reason) for n in nomination.nominees.all()],

@@ -9,7 +9,7 @@ from dossiers.models import FlagKind, NomineeFlag, NomineeResult
 from dossiers.models import NominationStatus as N
 from dossiers.services import DomainError
 from tests.journeys import Journey, Province
-from workflows.rewards import services
+from workflows.rewards import awards, services
 
 from .journeys import CITIZEN_ID, DECISION_FIELDS, RewardJourney, person
 
@@ -221,10 +221,10 @@ def test_an_award_is_revoked_with_a_reason_by_a_numbered_decision(p):
     revoke = dict(acting_user=p.appraiser, issuer=p.province, nominees=[nominee], **DECISION_FIELDS)
 
     with pytest.raises(DomainError) as error:
-        services.award_revoke(reason="  ", **revoke)
+        awards.award_revoke(reason="  ", **revoke)
     assert str(error.value) == "Vui lòng ghi rõ lý do thu hồi."
 
-    decision = services.award_revoke(reason="Khai man thành tích.", **revoke)
+    decision = awards.award_revoke(reason="Khai man thành tích.", **revoke)
     assert decision.reference == "02/QĐ-CAT"
     assert decision.kind == "revoke"
     nominee.refresh_from_db()
@@ -235,7 +235,7 @@ def test_an_award_is_revoked_with_a_reason_by_a_numbered_decision(p):
     assert journey.nomination.transitions.filter(step="revoke").exists()
 
     with pytest.raises(DomainError) as error:
-        services.award_revoke(reason="Lần nữa.", **revoke)
+        awards.award_revoke(reason="Lần nữa.", **revoke)
     assert str(error.value) == "“Trần Thị Bình” không có khen thưởng để thu hồi."
 
 
@@ -243,7 +243,7 @@ def test_only_the_forms_authority_may_revoke(p):
     journey = RewardJourney(p)
     journey.to("decided")
     with pytest.raises(PermissionDenied):
-        services.award_revoke(
+        awards.award_revoke(
             acting_user=p.committee,
             issuer=p.province,
             nominees=list(journey.nomination.nominees.all()),

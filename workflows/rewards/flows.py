@@ -1,10 +1,13 @@
 """A reward nomination (DOMAIN.md §3; Law 06/2022/QH15, Decree 152/2025/NĐ-CP).
 
 Proposer (unit head or police officer): drafts and submits; answers one supplement request.
-Appraising office named by the form: appraises (≤ 20 working days), returns an ineligible
-nomination (≤ 5 working days) or asks once for a supplement.
+Appraising office named by the form: returns an ineligible or incomplete nomination, or asks
+once for a supplement (≤ 5 working days from receipt), else appraises (≤ 20 working days
+from the complete dossier, the council's vote included). Durations are the form's data.
 The emulation and reward council: its vote is recorded by the appraising office.
-The form's authority: one numbered decision for many nominees (≤ 10 working days).
+The form's authority: one numbered decision for many nominees, to be sent out within 10
+working days of its date; for a form decided by a higher authority (the Minister's Bằng
+khen) the province records that decision as issued instead.
 """
 
 from django.shortcuts import redirect

@@ -264,3 +264,35 @@ class VoteForm(forms.Form):
         widget=DATE_INPUT,
         error_messages={"required": "Vui lòng nhập ngày họp.", "invalid": "Ngày không hợp lệ."},
     )
+
+
+class RecordedDecisionForm(forms.Form):
+    """A higher authority's decision as issued (the Minister's Bằng khen)."""
+
+    reference = forms.CharField(
+        label="Số, ký hiệu quyết định (ghi đúng như trên văn bản, ví dụ 1234/QĐ-BCA)",
+        max_length=64,
+        error_messages={
+            "required": "Vui lòng nhập số, ký hiệu quyết định như trên văn bản đã ban hành.",
+            "max_length": "Số, ký hiệu quyết định không quá 64 ký tự.",
+        },
+    )
+    issued_on = forms.DateField(
+        label="Ngày quyết định",
+        widget=DATE_INPUT,
+        error_messages={
+            "required": "Vui lòng nhập ngày quyết định.",
+            "invalid": "Ngày không hợp lệ.",
+        },
+    )
+
+
+class SentForm(forms.Form):
+    sent_on = forms.DateField(
+        label="Ngày gửi quyết định",
+        widget=DATE_INPUT,
+        error_messages={
+            "required": "Vui lòng nhập ngày gửi quyết định.",
+            "invalid": "Ngày không hợp lệ.",
+        },
+    )

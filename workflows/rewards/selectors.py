@@ -6,7 +6,7 @@ from viewflow.workflow.status import STATUS
 
 from accounts.models import Role
 from accounts.selectors import areas_in_jurisdiction, units_in_jurisdiction
-from dossiers.models import DecidingRole, Nomination, Nominee
+from dossiers.models import DecidingRole, Decision, Nomination, Nominee, RecordedDecision
 
 from .flows import RewardFlow
 
@@ -27,6 +27,24 @@ def nominations_visible_to(user):
             Nominee.objects.filter(nomination=OuterRef("pk"), unit__in=units_in_jurisdiction(user))
         )
     )
+
+
+def visible_reward_decisions(user):
+    """Reward decisions naming at least one nomination the user may see."""
+    if user.sees_everything:
+        return Decision.objects.filter(items__nominee__isnull=False).distinct()
+    return Decision.objects.filter(
+        items__nominee__nomination__in=nominations_visible_to(user)
+    ).distinct()
+
+
+def visible_recorded_decisions(user):
+    """Higher authorities' decisions recorded for a nomination the user may see."""
+    if user.sees_everything:
+        return RecordedDecision.objects.all()
+    return RecordedDecision.objects.filter(
+        nominees__nomination__in=nominations_visible_to(user)
+    ).distinct()
 
 
 OFFICE_OF_ROLE = {

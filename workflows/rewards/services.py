@@ -1,21 +1,18 @@
 """Every change to a reward nomination (DOMAIN.md §3; Law 06/2022/QH15 and Decree
 152/2025/NĐ-CP). As for dossiers, each step takes the flow lock and the open task, calls
-exactly one Nomination transition and writes the audit row in one transaction."""
+exactly one Nomination transition and writes the audit row in one transaction. Decisions
+and revocation: workflows.rewards.awards; a higher authority's decision recorded:
+workflows.rewards.recorded; sending a decision out: workflows.rewards.dispatch."""
 
 import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
 
 from accounts.selectors import units_in_jurisdiction
-from dossiers.decisions import decision_create
 from dossiers.models import (
     CouncilVote,
-    DecisionItem,
-    DecisionKind,
     Dossier,
     DossierStatus,
     Nomination,
@@ -26,12 +23,13 @@ from dossiers.models import (
     NominationType,
     Nominee,
     NomineeFlag,
-    NomineeResult,
 )
 from dossiers.services import DomainError, area_ancestor_at_level
 from notifications.calendar import add_working_days
 from notifications.tasks import announce_nomination
-from workflows.deadlines import close_deadlines, open_task_deadlines
+from workflows import deadlines
+from workflows.deadlines import open_task_deadlines
+from workflows.models import TaskDeadline
 from workflows.recognition.documents import save_upload
 from workflows.steps import complete_human_task
 
@@ -39,7 +37,7 @@ from .flows import RewardFlow
 from .permissions import PROPOSER_ROLES, ensure_can_act
 
 
-def _record(nomination, user, step, source, comment=""):
+def record_transition(nomination, user, step, source, comment=""):
     """The audit row; the people concerned hear of it after the commit."""
     transition = NominationTransition.objects.create(
         nomination=nomination,
@@ -57,7 +55,10 @@ def _record(nomination, user, step, source, comment=""):
 def eligibility_problems(nomination_type, form, year, nominees) -> list[str]:
     """The rules a nomination must meet (DOMAIN.md §3), each with its message:
     - the form may require the collective's ANTT recognition for the year;
-    - no nominee under discipline, investigation or complaint;
+    - no nominee while the competent body is considering discipline, investigating,
+      inspecting or examining on signs of violation, or verifying a complaint, a
+      denunciation or corruption raised by the press (Decree 152/2025 Art. 4 cl. 4: an
+      active NomineeFlag of any FlagKind);
     - an ad-hoc or thematic award cannot be the basis of a regular merit nomination;
     - one nomination per nominee, form and year."""
     problems = []
@@ -154,7 +155,7 @@ def nomination_create(
         raise DomainError("Có người hoặc tập thể đã được đề nghị hình thức này trong năm.") from exc
     nomination.process = RewardFlow.start.run(nomination=nomination)
     nomination.save(update_fields=["process"])
-    _record(nomination, acting_user, "draft", "")
+    record_transition(nomination, acting_user, "draft", "")
     _open_deadlines(nomination)
     return nomination
 
@@ -213,7 +214,7 @@ def _step(*, nomination, nodes, user, step, audit_step, change, comment=""):
     ensure_can_act(user, nomination, step)
 
     def after(fresh, source):
-        _record(fresh, user, audit_step, source, comment)
+        record_transition(fresh, user, audit_step, source, comment)
         _open_deadlines(fresh)
 
     return complete_human_task(
@@ -229,6 +230,9 @@ def _step(*, nomination, nodes, user, step, audit_step, change, comment=""):
 
 
 def nomination_submit(*, acting_user, nomination):
+    """Submit (or resubmit after the supplement) to the appraising office. The office
+    receives it today and must return an ineligible or incomplete nomination within the
+    form's `return_working_days` (5, DOMAIN.md §3): the date is kept on the nomination."""
     missing = missing_documents(nomination)
     if missing:
         raise DomainError("Còn thiếu: " + "; ".join(missing) + ".")
@@ -237,13 +241,20 @@ def nomination_submit(*, acting_user, nomination):
     )
     if problems:
         raise DomainError(" ".join(problems))
+
+    def change(fresh):
+        fresh.submit()
+        fresh.received_on = deadlines.today()
+        fresh.return_due_on = add_working_days(fresh.received_on, fresh.form.return_working_days)
+        fresh.returned_on = None
+
     return _step(
         nomination=nomination,
         nodes=[RewardFlow.prepare_nomination, RewardFlow.supplement_nomination],
         user=acting_user,
         step="prepare",
         audit_step="submit",
-        change=lambda n: n.submit(),
+        change=change,
     )
 
 
@@ -255,9 +266,11 @@ APPRAISAL_OUTCOMES = {
 
 
 def nomination_appraise(*, acting_user, nomination, outcome: str, comment: str = ""):
-    """Appraisal by the office the form names (≤ 20 working days): forward to the council,
-    ask once for a supplement, or return an ineligible nomination with its reason
-    (≤ 5 working days)."""
+    """Appraisal by the office the form names (DOMAIN.md §3): forward to the council (within
+    the form's `appraise_working_days`, 20, from the complete dossier), or — within its
+    `return_working_days`, 5, from receipt — ask once for a supplement or return an
+    ineligible nomination with its reason. The date of that return is kept, so the page
+    can tell early, on time or late (the return is never refused for being late)."""
     comment = comment.strip()
     if outcome not in APPRAISAL_OUTCOMES:
         raise DomainError("Vui lòng chọn kết quả thẩm định.")
@@ -269,11 +282,13 @@ def nomination_appraise(*, acting_user, nomination, outcome: str, comment: str =
     def change(fresh):
         if outcome == "forward":
             fresh.appraise()
-        elif outcome == "supplement":
+            return
+        if outcome == "supplement":
             fresh.request_supplement()
         else:
             fresh.return_ineligible()
             fresh.result_reason = comment
+        fresh.returned_on = deadlines.today()
 
     return _step(
         nomination=nomination,
@@ -296,14 +311,19 @@ def nomination_record_vote(
     votes_against: int,
     voted_on: datetime.date,
 ):
-    """The council's vote: valid with at least two thirds of its members present; passed
-    when more than half of all members vote for."""
+    """The council's vote, by the form's rule (DOMAIN.md §3: quorum and majority are data
+    per form; Decree 152/2025's own figures were not found): valid when the members present
+    reach the form's quorum fraction of all members (default at least 2/3); passed when the
+    votes for exceed its majority fraction of ALL members (default more than 1/2)."""
     if not (0 < members_total and 0 <= members_present <= members_total):
         raise DomainError("Số thành viên dự họp không hợp lệ.")
     if votes_for + votes_against > members_present:
         raise DomainError("Tổng số phiếu vượt quá số thành viên dự họp.")
-    quorum = members_present * 3 >= members_total * 2
-    passed = quorum and votes_for * 2 > members_total
+    form = nomination.form
+    quorum = members_present * form.quorum_denominator >= members_total * form.quorum_numerator
+    passed = quorum and (
+        votes_for * form.majority_denominator > members_total * form.majority_numerator
+    )
 
     def change(fresh):
         CouncilVote.objects.create(
@@ -313,6 +333,8 @@ def nomination_record_vote(
             votes_for=votes_for,
             votes_against=votes_against,
             quorum_reached=quorum,
+            quorum_rule=form.quorum_label,
+            majority_rule=form.majority_label,
             passed=passed,
             voted_on=voted_on,
             recorded_by=acting_user,
@@ -338,153 +360,36 @@ def nomination_record_vote(
     )
 
 
-@transaction.atomic
-def reward_decision_issue(
-    *, acting_user, issuer, results, issued_on, signer_name, signer_title, authority, summary
-):
-    """One numbered decision for many nominees of voted nominations of one form:
-    `results` is [(nominee, awarded, reason)]; every nominee of each nomination is decided."""
-    if not results:
-        raise DomainError("Vui lòng chọn ít nhất một người hoặc tập thể.")
-    # Lock the nominations first: of two people deciding at once, the second waits and
-    # then finds them decided.
-    nominations = {
-        n.pk: n
-        for n in Nomination.objects.select_for_update()
-        .select_related("form")
-        .filter(pk__in={nominee.nomination_id for nominee, _, _ in results})
-    }
-    forms = {n.form_id for n in nominations.values()}
-    if len(forms) != 1:
-        raise DomainError("Một quyết định chỉ dành cho một hình thức khen thưởng.")
-    for nomination in nominations.values():
-        ensure_can_act(acting_user, nomination, "decide")
-        if nomination.decide_area_id != issuer.pk or nomination.status != NominationStatus.VOTED:
-            raise DomainError(f"{nomination} không ở bước chờ quyết định của cơ quan này.")
-        chosen = {n.pk for n, _, _ in results if n.nomination_id == nomination.pk}
-        if chosen != set(nomination.nominees.values_list("pk", flat=True)):
-            raise DomainError(f"Vui lòng quyết định cho tất cả người, tập thể trong {nomination}.")
-    for nominee, awarded, reason in results:
-        if not awarded and not reason.strip():
-            raise DomainError(f"Vui lòng ghi lý do không khen thưởng “{nominee}”.")
-    form = next(iter(nominations.values())).form
-    decision = decision_create(
-        user=acting_user,
-        issuer=issuer,
-        kind=DecisionKind.AWARD,
-        issued_on=issued_on,
-        signer_name=signer_name,
-        signer_title=signer_title,
-        authority=authority,
-        summary=summary,
-        symbol=form.decision_symbol,
-    )
-    DecisionItem.objects.bulk_create(
-        DecisionItem(decision=decision, nominee=n, recognised=ok, reason=r.strip())
-        for n, ok, r in results
-    )
-    for nominee, awarded, reason in results:
-        nominee.result = NomineeResult.AWARDED if awarded else NomineeResult.NOT_AWARDED
-        nominee.result_reason = reason.strip()
-    Nominee.objects.bulk_update([n for n, _, _ in results], ["result", "result_reason"])
-    tasks = Task.objects.filter(
-        flow_task=RewardFlow.await_decision,
-        status=STATUS.NEW,
-        process_id__in=[n.process_id for n in nominations.values()],
-    ).select_related("process")
-    for task in tasks:
-
-        def change(fresh):
-            source = fresh.status
-            fresh.decide()
-            fresh.save()
-            _record(fresh, acting_user, "decide", source, f"Quyết định số {decision.reference}")
-
-        RewardFlow.await_decision.run(task, change=change)
-    close_deadlines([t.pk for t in tasks])
-    return decision
-
-
-@transaction.atomic
-def award_revoke(
-    *,
-    acting_user,
-    issuer,
-    nominees,
-    reason,
-    issued_on,
-    signer_name,
-    signer_title,
-    authority,
-    summary,
-):
-    """Revoke awards whose achievements were falsified (DOMAIN.md §3), by a decision of
-    the same authority, with a reason."""
-    reason = reason.strip()
-    if not reason:
-        raise DomainError("Vui lòng ghi rõ lý do thu hồi.")
-    if not nominees:
-        raise DomainError("Vui lòng chọn ít nhất một người hoặc tập thể.")
-    # Re-read under lock: of two people revoking at once, the second finds it revoked.
-    nominees = list(
-        Nominee.objects.select_for_update(of=("self",))
-        .select_related("nomination", "form")
-        .filter(pk__in={n.pk for n in nominees})
-        .order_by("pk")
-    )
-    if len({n.form_id for n in nominees}) != 1:
-        raise DomainError("Một quyết định thu hồi chỉ dành cho một hình thức khen thưởng.")
-    for nominee in nominees:
-        ensure_can_act(acting_user, nominee.nomination, "decide")
-        if (
-            nominee.result != NomineeResult.AWARDED
-            or nominee.nomination.decide_area_id != issuer.pk
-        ):
-            raise DomainError(f"“{nominee}” không có khen thưởng để thu hồi.")
-    decision = decision_create(
-        user=acting_user,
-        issuer=issuer,
-        kind=DecisionKind.REVOKE,
-        issued_on=issued_on,
-        signer_name=signer_name,
-        signer_title=signer_title,
-        authority=authority,
-        summary=summary,
-        reason=reason,
-        symbol=nominees[0].form.decision_symbol,
-    )
-    for nominee in nominees:
-        DecisionItem.objects.create(
-            decision=decision, nominee=nominee, recognised=False, reason=reason
-        )
-        nominee.result = NomineeResult.REVOKED
-        nominee.result_reason = reason
-        nominee.save(update_fields=["result", "result_reason"])
-        _record(
-            nominee.nomination,
-            acting_user,
-            "revoke",
-            nominee.nomination.status,
-            f"Thu hồi khen thưởng của “{nominee}” (Quyết định số {decision.reference}): {reason}",
-        )
-    return decision
-
-
-REWARD_DEADLINES = {  # working days (DOMAIN.md §3; the issue's defaults)
-    "appraise_nomination": ("appraise", 20),
-    "record_vote": ("appraise", 20),
-    "await_decision": ("decide", 10),
-    "supplement_nomination": ("supplement", 5),
-}
-
-
 def _open_deadlines(nomination):
+    """The reward steps' due dates, from the form's durations (DOMAIN.md §3):
+    - appraisal: `appraise_working_days` (20) from the receipt of the complete dossier;
+    - the council's vote belongs to that appraisal, so it is due on the appraisal's date;
+    - the proposer's supplement: `supplement_working_days` (the province's choice, 10);
+    - deciding has no time limit of its own: the 10 working days run after the decision is
+      issued, to send it out (DecisionDispatch, reward_decision_issue).
+    The office's 5 days to return a nomination are kept on it (nomination_submit)."""
+    form = nomination.form
+
     def plan(task, start):
-        rule = REWARD_DEADLINES.get(task.flow_task.name)
-        if rule is None:
+        name = task.flow_task.name
+        if name == "appraise_nomination":
+            step, due = "appraise", add_working_days(start, form.appraise_working_days)
+        elif name == "record_vote":
+            appraisal = (
+                TaskDeadline.objects.filter(task__process_id=nomination.process_id, step="appraise")
+                .order_by("-pk")
+                .first()
+            )
+            step = "appraise"
+            due = (
+                appraisal.due_date
+                if appraisal is not None
+                else add_working_days(start, form.appraise_working_days)
+            )
+        elif name == "supplement_nomination":
+            step, due = "supplement", add_working_days(start, form.supplement_working_days)
+        else:
             return None
-        step, days = rule
-        area = nomination.decide_area_id if step == "decide" else nomination.appraise_area_id
-        return {"step": step, "area_id": area, "due_date": add_working_days(start, days)}
+        return {"step": step, "area_id": nomination.appraise_area_id, "due_date": due}
 
     open_task_deadlines(nomination.process_id, plan)

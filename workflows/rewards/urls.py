@@ -21,5 +21,20 @@ urlpatterns = [
         views.reward_decision_detail,
         name="reward-decision-detail",
     ),
+    path(
+        "khen-thuong/quyet-dinh/<int:pk>/da-gui/",
+        views.reward_decision_sent,
+        name="reward-decision-sent",
+    ),
+    path(
+        "khen-thuong/quyet-dinh/danh-sach/",
+        views.reward_decision_list,
+        name="reward-decision-list",
+    ),
+    path(
+        "khen-thuong/ghi-nhan-quyet-dinh/",
+        views.reward_decision_record,
+        name="reward-decision-record",
+    ),
     path("khen-thuong/thu-hoi/", views.reward_revoke, name="reward-revoke"),
 ]

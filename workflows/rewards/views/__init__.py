@@ -1,7 +1,9 @@
 from .decisions import reward_decision_create, reward_decision_detail, reward_revoke
+from .dispatch import reward_decision_sent
 from .lists import NominationListView, nomination_detail, nomination_document_download
 from .office import nomination_appraise, nomination_vote
 from .proposer import nomination_create, nomination_submit, nomination_upload
+from .recorded import reward_decision_list, reward_decision_record
 
 __all__ = [
     "NominationListView",
@@ -14,5 +16,8 @@ __all__ = [
     "nomination_vote",
     "reward_decision_create",
     "reward_decision_detail",
+    "reward_decision_list",
+    "reward_decision_record",
+    "reward_decision_sent",
     "reward_revoke",
 ]

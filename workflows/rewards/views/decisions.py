@@ -12,7 +12,6 @@ from accounts.selectors import areas_in_jurisdiction
 from dossiers.models import (
     AuthorityMarker,
     DecidingRole,
-    Decision,
     DecisionKind,
     Nomination,
     NominationStatus,
@@ -22,9 +21,10 @@ from dossiers.models import (
 from dossiers.services import DomainError
 from workflows.recognition.forms import DecisionFieldsForm
 
-from .. import services
+from .. import awards
 from ..permissions import ROLES, ensure_can_act
-from ..selectors import nominations_visible_to
+from ..selectors import visible_reward_decisions
+from .dispatch import dispatch_context
 
 POLICE_AUTHORITY = {
     AuthorityMarker.TM: ["GIÁM ĐỐC"],
@@ -94,14 +94,15 @@ def _authority_name(group):
     return f"{prefix} {group['issuer'].name}"
 
 
-@login_required
-def reward_decision_create(request):
+def voted_groups(request, *, external: bool):
+    """The voted nominations the user's office decides (or, for forms decided by a higher
+    authority, records), grouped by issuer and form; the group chosen in the request."""
     user = request.user
-    offices = _offices(user)
     nominations = (
         Nomination.objects.filter(
             status=NominationStatus.VOTED,
-            form__deciding_role__in=offices,
+            form__deciding_role__in=_offices(user),
+            form__decided_externally=external,
             decide_area__in=areas_in_jurisdiction(user, act=True),
         )
         .select_related("form", "decide_area", "vote")
@@ -111,36 +112,32 @@ def reward_decision_create(request):
         .order_by("decide_area__name", "form__name", "created_at", "pk")
     )
     groups = _grouped(nominations, lambda n: n.decide_area, lambda n: n.form)
-    group = _chosen(request, groups)
-    form = _decision_form(request, group, "Về việc tặng {form}")
-    error = None
-    if request.method == "POST":
-        selected = list(dict.fromkeys(request.POST.getlist("nomination")))
-        listed = {str(n.pk): n for n in group["rows"]} if group else {}
-        foreign = [pk for pk in selected if pk not in listed]
-        if foreign:
-            error = _refuse_foreign(user, _ids(foreign))
-        if error is None and group is not None and form.is_valid():
-            results = [
-                (
-                    nominee,
-                    request.POST.get(f"result_{nominee.pk}", "1") == "1",
-                    request.POST.get(f"reason_{nominee.pk}", ""),
-                )
-                for pk in selected
-                for nominee in listed[pk].nominees.all()
-            ]
-            try:
-                decision = services.reward_decision_issue(
-                    acting_user=user, issuer=group["issuer"], results=results, **form.cleaned_data
-                )
-            except DomainError as exc:
-                error = str(exc)
-            else:
-                messages.success(request, f"Đã ban hành Quyết định số {decision.reference}.")
-                return redirect("reward-decision-detail", pk=decision.pk)
+    return groups, _chosen(request, groups)
+
+
+def posted_results(request, group):
+    """(error, results): the nominees of the nominations ticked, each with its result and
+    reason; an error when a ticked nomination is not in the group."""
+    selected = list(dict.fromkeys(request.POST.getlist("nomination")))
+    listed = {str(n.pk): n for n in group["rows"]} if group else {}
+    foreign = [pk for pk in selected if pk not in listed]
+    if foreign:
+        return _refuse_foreign(request.user, _ids(foreign)), []
+    results = [
+        (
+            nominee,
+            request.POST.get(f"result_{nominee.pk}", "1") == "1",
+            request.POST.get(f"reason_{nominee.pk}", ""),
+        )
+        for pk in selected
+        for nominee in listed[pk].nominees.all()
+    ]
+    return None, results
+
+
+def candidate_rows(request, group):
     posted = request.POST if request.method == "POST" else None
-    rows = [
+    return [
         {
             "nomination": nomination,
             "checked": posted is None or str(nomination.pk) in posted.getlist("nomination"),
@@ -155,6 +152,26 @@ def reward_decision_create(request):
         }
         for nomination in (group["rows"] if group else [])
     ]
+
+
+@login_required
+def reward_decision_create(request):
+    user = request.user
+    groups, group = voted_groups(request, external=False)
+    form = _decision_form(request, group, "Về việc tặng {form}")
+    error = None
+    if request.method == "POST":
+        error, results = posted_results(request, group)
+        if error is None and group is not None and form.is_valid():
+            try:
+                decision = awards.reward_decision_issue(
+                    acting_user=user, issuer=group["issuer"], results=results, **form.cleaned_data
+                )
+            except DomainError as exc:
+                error = str(exc)
+            else:
+                messages.success(request, f"Đã ban hành Quyết định số {decision.reference}.")
+                return redirect("reward-decision-detail", pk=decision.pk)
     return render(
         request,
         "rewards/decision_form.html",
@@ -162,7 +179,7 @@ def reward_decision_create(request):
             "form": form,
             "groups": groups,
             "group": group,
-            "rows": rows,
+            "rows": candidate_rows(request, group),
             "authority_name": _authority_name(group) if group else "",
             "error": error,
         },
@@ -177,6 +194,7 @@ def reward_revoke(request):
         Nominee.objects.filter(
             result=NomineeResult.AWARDED,
             nomination__form__deciding_role__in=offices,
+            nomination__form__decided_externally=False,
             nomination__decide_area__in=areas_in_jurisdiction(user, act=True),
         )
         .select_related("form", "unit", "workplace", "nomination__form", "nomination__decide_area")
@@ -195,7 +213,7 @@ def reward_revoke(request):
             error = _refuse_foreign(user, nominations)
         if error is None and group is not None and form.is_valid():
             try:
-                decision = services.award_revoke(
+                decision = awards.award_revoke(
                     acting_user=user,
                     issuer=group["issuer"],
                     nominees=[listed[pk] for pk in selected],
@@ -231,15 +249,6 @@ def _recipients(items) -> str:
     return " và ".join(part for part in parts if part)
 
 
-def visible_reward_decisions(user):
-    """Reward decisions naming at least one nomination the user may see."""
-    if user.sees_everything:
-        return Decision.objects.filter(items__nominee__isnull=False).distinct()
-    return Decision.objects.filter(
-        items__nominee__nomination__in=nominations_visible_to(user)
-    ).distinct()
-
-
 @login_required
 def reward_decision_detail(request, pk):
     decision = get_object_or_404(
@@ -269,5 +278,6 @@ def reward_decision_detail(request, pk):
             "authority_lines": POLICE_AUTHORITY[decision.authority]
             if police
             else decision.authority_lines,
+            **dispatch_context(request, decision),
         },
     )

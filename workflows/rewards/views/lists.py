@@ -18,8 +18,11 @@ from dossiers.models import (
     NominationDocument,
     NominationStatus,
     Nominee,
+    RecordedDecision,
 )
+from workflows import deadlines
 
+from ..dispatch import timeliness
 from ..forms import UploadForm
 from ..permissions import PROPOSER_ROLES, ROLES, can_act, ensure_can_act
 from ..selectors import nominations_visible_to, reward_inbox_tasks
@@ -85,6 +88,16 @@ def nomination_for_action(request, pk, step):
     return nomination
 
 
+def _return_status(nomination):
+    """Early / on time / late for the office's return or supplement request (5 working days
+    from receipt); nothing once the nomination went on to the council."""
+    if nomination.return_due_on is None:
+        return ""
+    if nomination.returned_on is None and nomination.status != NominationStatus.SUBMITTED:
+        return ""
+    return timeliness(nomination.returned_on, nomination.return_due_on, deadlines.today())
+
+
 def detail_context(request, nomination, *, upload_form=None, error=None):
     user = request.user
     can = {step: can_act(user, nomination, step) for step in ("prepare", "appraise", "decide")}
@@ -99,7 +112,7 @@ def detail_context(request, nomination, *, upload_form=None, error=None):
         else None
     )
     nominees = nomination.nominees.select_related(
-        "unit", "workplace", "basis__nomination__form"
+        "unit", "workplace", "basis__nomination__form", "recorded_decision"
     ).prefetch_related(
         Prefetch("decision_items", queryset=DecisionItem.objects.select_related("decision"))
     )
@@ -116,6 +129,10 @@ def detail_context(request, nomination, *, upload_form=None, error=None):
         "decisions": Decision.objects.filter(items__nominee__nomination=nomination)
         .distinct()
         .order_by("issued_on", "pk"),
+        "recorded_decisions": RecordedDecision.objects.filter(nominees__nomination=nomination)
+        .distinct()
+        .order_by("issued_on", "pk"),
+        "return_status": _return_status(nomination),
         "missing": missing_documents(nomination) if editable else [],
         "upload_form": upload_form or (UploadForm(nomination=nomination) if editable else None),
         "error": error,
