@@ -20,11 +20,11 @@ CITIZEN_ID = "079201001234"
 @pytest.fixture
 def reward_forms(reference_data):
     """The transactional database is emptied after each test: put back the reward forms
-    migrations 0006 and 0009 seed."""
+    migrations 0006 and 0010 seed."""
     from django.apps import apps
 
     importlib.import_module("dossiers.migrations.0006_seed_reward_forms").forwards(apps, None)
-    importlib.import_module("dossiers.migrations.0009_minister_bang_khen_recorded").forwards(
+    importlib.import_module("dossiers.migrations.0010_minister_bang_khen_recorded").forwards(
         apps, None
     )
 

@@ -37,6 +37,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("dossiers", "0008_reward_rules_per_form")]
+    dependencies = [("dossiers", "0009_reward_rules_per_form")]
 
     operations = [migrations.RunPython(forwards, backwards)]

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0007_decision_kinds'),
+        ('dossiers', '0008_routes_of_articles_9_10'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
