@@ -228,3 +228,38 @@ def test_art_10_cl_5_delegation_only_one_level_down(world):
         enterprise.delegated_to = AdministrativeArea.objects.get(name=too_low)
         with pytest.raises(ValidationError, match="cấp dưới một cấp"):
             enterprise.full_clean()
+
+
+@pytest.mark.parametrize(
+    "kind, start, end",
+    [
+        (UnitKind.RESIDENTIAL_AREA, datetime.date(2025, 11, 1), datetime.date(2026, 10, 31)),
+        (UnitKind.COMMUNE, datetime.date(2025, 11, 16), datetime.date(2026, 11, 15)),
+        (UnitKind.AGENCY, datetime.date(2025, 11, 16), datetime.date(2026, 11, 15)),
+        (UnitKind.ENTERPRISE, datetime.date(2025, 11, 16), datetime.date(2026, 11, 15)),
+        (UnitKind.SCHOOL, datetime.date(2025, 11, 16), datetime.date(2026, 11, 15)),
+    ],
+)
+def test_art_8_cl_2_evaluation_windows(world, kind, start, end):
+    route = world["cycles"][2026].routes.get(unit_kind=kind)
+    assert (route.window_start, route.window_end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "kind, cut_off, due",
+    [
+        # 15/11/2026 is a Sunday: due the Friday before, never Monday 16/11.
+        (UnitKind.RESIDENTIAL_AREA, datetime.date(2026, 11, 15), datetime.date(2026, 11, 13)),
+        # 20/11/2026 is a Friday: "trước ngày 20" means Thursday 19/11 at the latest.
+        (UnitKind.AGENCY, datetime.date(2026, 11, 20), datetime.date(2026, 11, 19)),
+    ],
+)
+def test_art_9_cl_1_decision_cut_off_never_rolls_forward(world, kind, cut_off, due):
+    from dossiers.models import StepDeadline
+    from notifications.calendar import due_date
+
+    rules = StepDeadline.objects.filter(cycle=world["cycles"][2026], step="decide")
+    rule = rules.filter(unit_kind=kind).first() or rules.get(unit_kind="")
+    assert (rule.fixed_date, rule.before) == (cut_off, True)
+    start = datetime.date(2026, 11, 2)
+    assert due_date(start=start, fixed_date=rule.fixed_date, before=rule.before) == due
