@@ -16,6 +16,7 @@ from dossiers.services import DomainError
 from ..flows import RecognitionFlow
 from ..selectors import criteria_for
 from .core import complete_step
+from .meeting import meeting_copy
 
 REVIEW_OUTCOMES = {
     "forward": "Chuyển tiếp",
@@ -87,6 +88,7 @@ def _new_draft_from(version: DossierVersion) -> DossierVersion:
         )
         for d in version.documents.all()
     )
+    meeting_copy(version, draft)
     return draft
 
 
