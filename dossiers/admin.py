@@ -1,9 +1,11 @@
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import path
 from guardian.admin import GuardedModelAdmin
 
-from . import imports
+from . import imports, registration
 from .forms import ImportFileForm
 from .models import (
     AdministrativeArea,
@@ -12,6 +14,7 @@ from .models import (
     Criterion,
     CycleRoute,
     DocumentKind,
+    LateRegistration,
     NomineeFlag,
     RecognitionCycle,
     Regulation,
@@ -19,7 +22,7 @@ from .models import (
     StepDeadline,
     Unit,
 )
-from .services import area_set_paths
+from .services import DomainError, area_set_paths
 
 
 class ImportMixin:
@@ -201,3 +204,67 @@ class NomineeFlagAdmin(admin.ModelAdmin):
     list_filter = ("kind", "active")
     search_fields = ("citizen_id", "unit__name")
     autocomplete_fields = ("unit",)
+
+
+class LateRegistrationForm(forms.ModelForm):
+    class Meta:
+        model = LateRegistration
+        fields = ("cycle", "unit", "reason")
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        try:
+            data["reason"] = registration.late_registration_check(
+                acting_user=self.request.user,
+                cycle=data["cycle"],
+                unit=data["unit"],
+                reason=data.get("reason", ""),
+            )
+        except (DomainError, PermissionDenied) as error:
+            raise forms.ValidationError(str(error)) from error
+        return data
+
+
+@admin.register(LateRegistration)
+class LateRegistrationAdmin(admin.ModelAdmin):
+    """Opening a late registration goes through the service (who, when, why); an opening
+    is a record, so it is never edited or deleted here."""
+
+    form = LateRegistrationForm
+    list_display = ("unit", "cycle", "opened_by", "opened_at", "reason")
+    list_filter = ("cycle",)
+    search_fields = ("unit__name", "unit__identifier")
+    autocomplete_fields = ("unit",)
+    list_select_related = ("unit", "cycle", "opened_by")
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.request = request
+        return form
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None:
+            return ("cycle", "unit", "reason", "opened_by", "opened_at")
+        return ()
+
+    def has_add_permission(self, request):
+        return registration.can_open_late_registration(request.user) and super().has_add_permission(
+            request
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return False if obj is not None else super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        opened = registration.late_registration_open(
+            acting_user=request.user,
+            cycle=form.cleaned_data["cycle"],
+            unit=form.cleaned_data["unit"],
+            reason=form.cleaned_data["reason"],
+        )
+        obj.pk, obj.opened_by, obj.opened_at = opened.pk, opened.opened_by, opened.opened_at

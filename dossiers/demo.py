@@ -25,6 +25,7 @@ from .models import (
     Unit,
     UnitKind,
 )
+from .reference.seed import RECOGNITION_DOSSIER
 from .routes import cycle_set_routes_as_written
 from .services import area_set_paths
 
@@ -184,11 +185,11 @@ def _cycle(b: _Builder, province, year: int, three_levels: bool):
     )
     if not created:
         return cycle
-    documents = list(
-        DocumentKind.objects.filter(
-            code__in=["proposal", "self_assessment", "minutes", "registration"]
-        )
-    )
+    # The year-end recognition dossier (Circular 124, Art. 9 cl. 2 b). The closed 2024
+    # cycle predates the Quarter I registration dossier and still lists the registration
+    # form at year end, as the data migration leaves closed cycles.
+    codes = list(RECOGNITION_DOSSIER) + (["registration"] if three_levels else [])
+    documents = list(DocumentKind.objects.filter(code__in=codes))
     cycle_set_routes_as_written(cycle=cycle, three_levels=three_levels, documents=documents)
     return cycle
 

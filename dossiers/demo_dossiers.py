@@ -7,16 +7,28 @@ from accounts.models import Role, User
 from accounts.services import user_grant_jurisdiction
 
 from .models import CriterionKind, Dossier, RecognitionCycle, Unit
+from .reference.meeting_seats import seats_for
+from .registration import late_registration_open, registration_last_day
 
 MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+MEETING_NAMES = [
+    "Mai Văn Tâm",
+    "Trần Thị Hoa",
+    "Lê Văn Bình",
+    "Phạm Thị Lan",
+    "Nguyễn Văn Hùng",
+    "Võ Thị Mai",
+]
 
 
 def build_demo_dossiers(go_dau, password: str) -> User | None:
     """Khu phố 2 waits for the ward police's appraisal, the ward itself for the provincial
     police's (PV05), the company for the ward's decision (Circular 124, Art. 9 cl. 1, as
     routed in the 2026 cycle). Does nothing once the demo dossiers exist."""
+    from workflows import deadlines
     from workflows.recognition import services
     from workflows.recognition.selectors import criteria_for
+    from workflows.recognition.services.registration import registration_documents_required
 
     cycle = RecognitionCycle.objects.get(province=go_dau.parent, year=2026)
     units = [
@@ -37,13 +49,25 @@ def build_demo_dossiers(go_dau, password: str) -> User | None:
         user_grant_jurisdiction(user=head, target=unit)
         unit.heads.add(head)
     ward_police = User.objects.get(username="caxa.godau")
+    today = deadlines.today()
     for depth, unit in enumerate(units):
+        last_day = registration_last_day(cycle, unit.kind)
+        if last_day and today > last_day:  # a demo built after Quarter I shows the exception
+            late_registration_open(
+                acting_user=User.objects.get(username="quantri"),
+                cycle=cycle,
+                unit=unit,
+                reason="Dữ liệu mẫu được tạo sau Quý I: mở đăng ký muộn để minh họa quy trình.",
+            )
+        required = registration_documents_required(unit.kind, has_party_organisation=True)
         dossier = services.dossier_register(
             acting_user=head,
             unit=unit,
             cycle=cycle,
             households_total=150 if unit.kind == "residential_area" else None,
             households_registered=150 if unit.kind == "residential_area" else None,
+            has_party_organisation=True,
+            documents={code: SimpleUploadedFile(f"{code}.pdf", MINIMAL_PDF) for code in required},
         )
         criteria = criteria_for(dossier)
         services.dossier_save_assessment(
@@ -62,6 +86,15 @@ def build_demo_dossiers(go_dau, password: str) -> User | None:
                 kind=kind,
                 upload=SimpleUploadedFile(f"{kind.code}.pdf", MINIMAL_PDF),
             )
+        services.meeting_save(
+            acting_user=head,
+            dossier=dossier,
+            held_on=today,
+            attendees={
+                seat.code: (name, seat.label.split(" (")[0])
+                for seat, name in zip(seats_for(unit.kind), MEETING_NAMES, strict=False)
+            },
+        )
         dossier = services.dossier_submit(acting_user=head, dossier=dossier)
         verdicts = {c.pk: (True, "") for c in criteria}
         if depth == 2:

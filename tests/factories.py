@@ -19,6 +19,7 @@ from dossiers.models import (
     Unit,
     UnitKind,
 )
+from dossiers.reference.seed import RECOGNITION_DOSSIER
 from dossiers.services import area_set_paths
 
 
@@ -95,7 +96,7 @@ class CycleFactory(DjangoModelFactory):
     @factory.post_generation
     def routes(obj, create, extracted, **kwargs):
         review = level(kwargs.get("review_level", "commune"))
-        documents = list(DocumentKind.objects.exclude(code="evidence"))
+        documents = list(DocumentKind.objects.filter(code__in=RECOGNITION_DOSSIER))
         for kind in UnitKind.values:
             route = CycleRoute.objects.create(
                 cycle=obj,

@@ -3,14 +3,19 @@ our test data (`Journey(...).to("proposed")`), so tests never set a status by ha
 
 import datetime
 from dataclasses import dataclass
+from unittest import mock
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import Role
 from dossiers.models import AuthorityMarker, CriterionKind, UnitKind
+from dossiers.reference.meeting_seats import seats_for
+from dossiers.registration import registration_last_day
 from tests.factories import AreaFactory, CycleFactory, UnitFactory, UserFactory
+from workflows import deadlines
 from workflows.recognition import services
 from workflows.recognition.selectors import criteria_for
+from workflows.recognition.services.registration import registration_documents_required
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -70,6 +75,28 @@ class Province:
         )
 
 
+def registration_documents(unit, has_party_organisation=True) -> dict:
+    """A PDF for every document of the registration dossier the unit must send."""
+    return {
+        code: pdf(f"{code}.pdf")
+        for code in registration_documents_required(unit.kind, has_party_organisation)
+    }
+
+
+def full_meeting(unit_kind) -> dict:
+    """Someone in every seat of the evaluation meeting (Circular 124, Art. 9 cl. 1)."""
+    return {s.code: (f"Người dự họp {i}", s.label[:60]) for i, s in enumerate(seats_for(unit_kind))}
+
+
+def hold_meeting(user, dossier, held_on=None, attendees=None):
+    return services.meeting_save(
+        acting_user=user,
+        dossier=dossier,
+        held_on=held_on or deadlines.today(),
+        attendees=full_meeting(dossier.unit.kind) if attendees is None else attendees,
+    )
+
+
 def all_met(dossier):
     return {c.pk: (True, "Đạt") for c in criteria_for(dossier)}
 
@@ -84,14 +111,23 @@ class Journey:
         self.unit = unit or p.unit
         self.dossier = None
 
-    def register(self):
-        self.dossier = services.dossier_register(
-            acting_user=self.p.head,
-            unit=self.unit,
-            cycle=self.p.cycle,
-            households_total=120,
-            households_registered=120,
-        )
+    def register(self, on: datetime.date | None = None):
+        """Register with the registration dossier (Circular 124, Art. 9 cl. 2 a) on `on`,
+        by default the test's today or, when Quarter I is over by then, its last day."""
+        cycle = self.p.cycle
+        if on is None:
+            last_day = registration_last_day(cycle, self.unit.kind)
+            on = min(deadlines.today(), last_day) if last_day else deadlines.today()
+        with mock.patch.object(deadlines, "today", lambda: on):
+            self.dossier = services.dossier_register(
+                acting_user=self.p.head,
+                unit=self.unit,
+                cycle=cycle,
+                households_total=120,
+                households_registered=120,
+                has_party_organisation=True,
+                documents=registration_documents(self.unit),
+            )
         return self
 
     def fill(self):
@@ -106,6 +142,7 @@ class Journey:
             services.document_upload(
                 acting_user=self.p.head, dossier=d, kind=kind, upload=pdf(f"{kind.code}.pdf")
             )
+        hold_meeting(self.p.head, d)
         return self
 
     def submit(self):

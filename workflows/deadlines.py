@@ -87,6 +87,10 @@ def open_deadlines(dossier, *, resumed_after_supplement: bool = False) -> list[T
             working_days=rule.working_days,
             before=rule.before,
         )
+        if step == Step.SUBMIT and due < start:
+            # A dossier registered in time (or under a late registration) is never born
+            # overdue: a submission date already past when it registers becomes that day.
+            due = start
         paused = 0
         if step == Step.REVIEW and resumed_after_supplement:
             previous = (

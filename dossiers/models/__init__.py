@@ -20,6 +20,13 @@ from .dossier import (
     Review,
     ReviewStage,
 )
+from .registration import (
+    EvaluationMeeting,
+    LateRegistration,
+    MeetingAttendee,
+    RegistrationDocument,
+    RegistrationDossier,
+)
 from .reward_decisions import DecisionDispatch, RecordedDecision
 from .rewards import (
     CouncilVote,
@@ -39,6 +46,11 @@ from .rewards import (
 from .units import Unit, UnitGroupPermission, UnitKind, UnitUserPermission
 
 __all__ = [
+    "EvaluationMeeting",
+    "LateRegistration",
+    "MeetingAttendee",
+    "RegistrationDocument",
+    "RegistrationDossier",
     "CouncilVote",
     "DecidingRole",
     "FlagKind",

@@ -13,13 +13,37 @@ LEVELS = [
     ("residential", "Khu dân cư (thôn, ấp, bản, khu phố, tổ dân phố)", 4),
 ]
 
+# The two dossiers of Circular 124, Art. 9 cl. 2, in the circular's own words: the
+# registration dossier of Quarter I (point a) and the recognition dossier (point b).
+ANTT = "“An toàn về an ninh, trật tự”"
+ALL_KINDS = "khu dân cư, xã, phường, thị trấn, cơ quan, doanh nghiệp, cơ sở giáo dục"
 DOCUMENT_KINDS = [
-    ("proposal", "Tờ trình đề nghị công nhận", 1),
-    ("self_assessment", "Báo cáo kết quả tự đánh giá theo tiêu chí", 2),
-    ("minutes", "Biên bản họp bình xét", 3),
-    ("registration", "Bản đăng ký phấn đấu (Quý I)", 4),
-    ("evidence", "Tài liệu chứng minh khác", 5),
+    (
+        "party_resolution",
+        "Nghị quyết của cấp ủy Đảng lãnh đạo về công tác bảo đảm an ninh, trật tự "
+        "(nơi có tổ chức Đảng)",
+        1,
+    ),
+    (
+        "security_plan",
+        "Kế hoạch về bảo đảm an ninh, trật tự của Ủy ban nhân dân xã, phường, thị trấn; "
+        "cơ quan, doanh nghiệp, cơ sở giáo dục",
+        2,
+    ),
+    ("registration", f"Bản đăng ký phấn đấu đạt tiêu chuẩn {ANTT}", 3),
+    ("proposal", f"Tờ trình đề nghị xét duyệt, công nhận đạt tiêu chuẩn {ANTT}", 4),
+    ("self_assessment", f"Báo cáo kết quả xây dựng {ALL_KINDS} đạt tiêu chuẩn {ANTT}", 5),
+    (
+        "minutes",
+        "Biên bản cuộc họp đánh giá tình hình, kết quả thực hiện các tiêu chí xây dựng "
+        f"{ALL_KINDS} đạt tiêu chuẩn {ANTT}",
+        6,
+    ),
+    ("evidence", "Các tài liệu khác có liên quan", 7),
 ]
+REGISTRATION_DOSSIER = ("party_resolution", "security_plan", "registration")
+RECOGNITION_DOSSIER = ("proposal", "self_assessment", "minutes")
+OTHER_DOCUMENTS = "evidence"
 
 REGULATIONS = [
     {

@@ -5,7 +5,8 @@
   if (!form) return;
   const key = "antt:" + form.dataset.draftKey;
   const status = document.getElementById("autosave-status");
-  const fields = () => form.querySelectorAll("textarea[name^=explanation_], input[type=radio][name^=met_]");
+  const fields = () => form.querySelectorAll(
+    "textarea[name^=explanation_], input[type=radio][name^=met_], input[name^=meeting-]");
 
   function snapshot() {
     const data = {};

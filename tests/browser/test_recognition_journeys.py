@@ -2,21 +2,32 @@
 one decision through the pages, each step by the user whose job it is; a third dossier is
 refused. Chromium via Playwright; a screenshot per step in test-artifacts/."""
 
+import datetime
+
 import pytest
 
 from dossiers.models import Dossier
 from dossiers.models import DossierStatus as S
 from tests.journeys import PDF, Province
+from workflows import deadlines
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data", "quarter_one")]
 PASSWORD = "mat-khau-thu-nghiem"
-DOCUMENTS = ["proposal", "self_assessment", "minutes", "registration"]
+DOCUMENTS = ["proposal", "self_assessment", "minutes"]  # Art. 9 cl. 2 b, at year end
+REGISTRATION = ["party_resolution", "security_plan", "registration"]  # Art. 9 cl. 2 a
+
+
+@pytest.fixture
+def quarter_one(monkeypatch):
+    """Registration is open in Quarter I (Circular 124, Art. 4–7 cl. 1): the journey
+    happens on 02/03/2026, the meeting that day too."""
+    monkeypatch.setattr(deadlines, "today", lambda: datetime.date(2026, 3, 2))
 
 
 @pytest.fixture
 def pdfs(tmp_path):
     paths = {}
-    for code in DOCUMENTS:
+    for code in DOCUMENTS + REGISTRATION:
         path = tmp_path / f"{code}.pdf"
         path.write_bytes(PDF)
         paths[code] = str(path)
@@ -40,15 +51,24 @@ def register_and_submit(page, unit, pdfs, shoot, households=True):
     if households:
         page.get_by_label("Tổng số hộ gia đình (khu dân cư)").fill("120")
         page.get_by_label("Số hộ đã đăng ký, ký cam kết").fill("120")
-    page.get_by_role("button", name="Đăng ký").click()
+    page.get_by_label("Có", exact=True).check()
+    for code in REGISTRATION:
+        if code != "security_plan" or not households:
+            page.set_input_files(f"input[name=file_{code}]", pdfs[code])
+    page.get_by_role("button", name="Đăng ký", exact=True).click()
     page.get_by_role("heading", name=f"Tự đánh giá và nộp hồ sơ — {unit.name}").wait_for()
     shoot(page, f"dang-ky-{unit.pk}")
     for radio in page.locator("input[type=radio][name^=met_][value='1']").all():
         radio.check()
     for box in page.locator("textarea[name^=explanation_]").all():
         box.fill("Đã thực hiện đầy đủ, có biên bản kèm theo.")
-    for code, path in pdfs.items():
-        page.set_input_files(f"input[name=file_{code}]", path)
+    for code in DOCUMENTS:
+        page.set_input_files(f"input[name=file_{code}]", pdfs[code])
+    page.fill("input[name=meeting-held_on]", "2026-03-02")
+    for i, box in enumerate(page.locator("input[name^=meeting-][name$=-name]").all()):
+        box.fill(f"Người dự họp {i}")
+    for box in page.locator("input[name^=meeting-][name$=-position]").all():
+        box.fill("Đại diện")
     page.get_by_role("button", name="Lưu", exact=True).click()
     page.get_by_text("Đã lưu.").wait_for()
     shoot(page, f"tu-danh-gia-{unit.pk}")

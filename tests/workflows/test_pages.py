@@ -1,12 +1,15 @@
 """The recognition pages as users meet them (Django test client on PostgreSQL)."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from dossiers.models import CriterionKind, DocumentKind, Dossier
+from dossiers.models import CriterionKind, Dossier
 from dossiers.models import DossierStatus as S
-from tests.journeys import PDF, Journey, Province, all_met
+from tests.journeys import PDF, Journey, Province, all_met, full_meeting
+from workflows import deadlines
 from workflows.recognition.selectors import criteria_for
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +35,16 @@ def assessment_post(dossier, **extra):
     return data
 
 
-def test_unit_head_registers_fills_uploads_and_submits_through_the_pages(client, p):
+def meeting_post(unit_kind, held_on="2026-10-20"):
+    data = {"meeting-held_on": held_on}
+    for code, (name, position) in full_meeting(unit_kind).items():
+        data[f"meeting-{code}-name"] = name
+        data[f"meeting-{code}-position"] = position
+    return data
+
+
+def test_unit_head_registers_fills_uploads_and_submits_through_the_pages(client, p, monkeypatch):
+    monkeypatch.setattr(deadlines, "today", lambda: datetime.date(2026, 3, 2))
     login(client, p.head)
     response = client.post(
         reverse("dossier-register"),
@@ -42,19 +54,22 @@ def test_unit_head_registers_fills_uploads_and_submits_through_the_pages(client,
             "households_total": 80,
             "households_registered": 80,
             "commitment": "Giữ vững an ninh trật tự",
+            "has_party_organisation": "1",
+            "file_party_resolution": SimpleUploadedFile("nghi-quyet.pdf", PDF),
+            "file_registration": SimpleUploadedFile("dang-ky.pdf", PDF),
         },
     )
     dossier = Dossier.objects.get(unit=p.unit)
     assert response.url == reverse("dossier-assess", args=[dossier.pk])
+    assert dossier.registration.documents.count() == 2
 
+    monkeypatch.setattr(deadlines, "today", lambda: datetime.date(2026, 10, 26))
     url = reverse("dossier-assess", args=[dossier.pk])
-    files = {
-        f"file_{k.code}": SimpleUploadedFile(f"{k.code}.pdf", PDF)
-        for k in DocumentKind.objects.exclude(code="evidence")
-    }
-    response = client.post(url, {**assessment_post(dossier), **files})
+    required = p.cycle.routes.get(unit_kind=p.unit.kind).required_documents.all()
+    files = {f"file_{k.code}": SimpleUploadedFile(f"{k.code}.pdf", PDF) for k in required}
+    response = client.post(url, {**assessment_post(dossier), **meeting_post(p.unit.kind), **files})
     assert response.status_code == 302
-    assert dossier.versions.get().documents.count() == 4
+    assert dossier.versions.get().documents.count() == 3
 
     response = client.post(url, assessment_post(dossier, action="submit"))
     assert response.url == reverse("dossier-detail", args=[dossier.pk])
@@ -62,6 +77,7 @@ def test_unit_head_registers_fills_uploads_and_submits_through_the_pages(client,
     assert dossier.status == S.SUBMITTED
     page = client.get(response.url).content.decode()
     assert "Đã nộp, chờ xét duyệt" in page and "Xét duyệt hồ sơ" in page
+    assert "Cuộc họp đánh giá ngày 20/10/2026" in page
 
 
 def test_bad_upload_is_refused_and_what_was_typed_is_kept(client, p):

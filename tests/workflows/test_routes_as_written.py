@@ -12,7 +12,7 @@ from accounts.models import Role
 from dossiers.models import AuthorityMarker, CriterionKind, DocumentKind, DossierStatus, UnitKind
 from dossiers.routes import cycle_set_routes_as_written
 from tests.factories import AreaFactory, UnitFactory, UserFactory, level
-from tests.journeys import pdf
+from tests.journeys import hold_meeting, pdf, registration_documents
 from workflows import deadlines
 from workflows.recognition import services
 from workflows.recognition.selectors import criteria_for
@@ -106,6 +106,8 @@ def _submitted(world, year, key, monkeypatch):
         cycle=world["cycles"][year],
         households_total=80 if key == "residential" else None,
         households_registered=80 if key == "residential" else None,
+        has_party_organisation=True,
+        documents=registration_documents(unit),
     )
     answers = {
         c.pk: (True, "Đã thực hiện.")
@@ -115,6 +117,7 @@ def _submitted(world, year, key, monkeypatch):
     services.dossier_save_assessment(acting_user=head, dossier=dossier, answers=answers)
     for kind in dossier.cycle.routes.get(unit_kind=unit.kind).required_documents.all():
         services.document_upload(acting_user=head, dossier=dossier, kind=kind, upload=pdf())
+    hold_meeting(head, dossier, held_on=datetime.date(year, 3, 2))
     return services.dossier_submit(acting_user=head, dossier=dossier)
 
 

@@ -1,6 +1,7 @@
 from django import forms
 
-from dossiers.models import AuthorityMarker, RecognitionCycle, Unit
+from dossiers.models import AuthorityMarker, DocumentKind, RecognitionCycle, Unit
+from dossiers.reference.seed import REGISTRATION_DOSSIER
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -17,18 +18,50 @@ class RegisterForm(forms.Form):
         error_messages={"required": "Vui lòng chọn đợt."},
     )
     households_total = forms.IntegerField(
-        label="Tổng số hộ gia đình (khu dân cư)", required=False, min_value=0
+        label="Tổng số hộ gia đình (khu dân cư)",
+        required=False,
+        min_value=0,
+        max_value=1_000_000,
+        help_text="Chỉ khu dân cư ghi; cơ quan, doanh nghiệp, cơ sở giáo dục, xã bỏ trống.",
     )
     households_registered = forms.IntegerField(
-        label="Số hộ đã đăng ký, ký cam kết", required=False, min_value=0
+        label="Số hộ đã đăng ký, ký cam kết", required=False, min_value=0, max_value=1_000_000
     )
     commitment = forms.CharField(
-        label="Nội dung đăng ký phấn đấu", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="Nội dung đăng ký phấn đấu",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    has_party_organisation = forms.TypedChoiceField(
+        label="Đơn vị có tổ chức Đảng (chi bộ, đảng bộ)?",
+        choices=[("1", "Có"), ("0", "Không")],
+        coerce=lambda value: value == "1",
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
     )
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        # Circular 124, Art. 9 cl. 2 a: the registration dossier, sent with the registration.
+        kinds = DocumentKind.objects.filter(code__in=REGISTRATION_DOSSIER).order_by("order")
+        for kind in kinds:
+            self.fields[f"file_{kind.code}"] = forms.FileField(label=kind.name, required=False)
+        self.fields["file_party_resolution"].help_text = "Nơi có tổ chức Đảng."
+        self.fields[
+            "file_security_plan"
+        ].help_text = (
+            "Xã, phường; cơ quan, doanh nghiệp, cơ sở giáo dục (khu dân cư không phải nộp)."
+        )
+
+    def documents(self) -> dict:
+        return {
+            name.removeprefix("file_"): upload
+            for name, upload in self.cleaned_data.items()
+            if name.startswith("file_") and upload
+        }
 
 
 class DecisionFieldsForm(forms.Form):

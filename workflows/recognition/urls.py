@@ -12,8 +12,18 @@ urlpatterns = [
     path("ho-so/<int:pk>/xet-duyet/", views.dossier_review, name="dossier-review"),
     path("ho-so/<int:pk>/tham-dinh/", views.dossier_appraise, name="dossier-appraise"),
     path("ho-so/<int:pk>/gia-han/", views.dossier_extend, name="dossier-extend"),
+    path(
+        "ho-so/<int:pk>/tiep-nhan-dang-ky/",
+        views.registration_acknowledge,
+        name="registration-acknowledge",
+    ),
     path("thong-ke/", views.statistics, name="statistics"),
     path("tai-lieu/<int:pk>/", views.document_download, name="document-download"),
+    path(
+        "tai-lieu-dang-ky/<int:pk>/",
+        views.registration_document_download,
+        name="registration-document-download",
+    ),
     path("quyet-dinh/", views.decision_list, name="decision-list"),
     path("quyet-dinh/ban-hanh/", views.decision_create, name="decision-create"),
     path("quyet-dinh/thu-hoi/", views.decision_revoke, name="decision-revoke"),

@@ -33,3 +33,19 @@ def due(deadline):
         "late": left is not None and left < 0,
         "late_by": -left if left is not None and left < 0 else 0,
     }
+
+
+@register.inclusion_tag("recognition/_meeting.html")
+def meeting(version, unit_kind):
+    """The evaluation meeting of a version, seat by seat in the circular's order
+    (Circular 124, Art. 9 cl. 1 a, c)."""
+    from dossiers.reference.meeting_seats import seats_for
+
+    record = getattr(version, "meeting", None)
+    seats = seats_for(unit_kind)
+    attendees = {a.seat: a for a in record.attendees.all()} if record else {}
+    return {
+        "meeting": record,
+        "has_seats": bool(seats),
+        "rows": [{"seat": s, "attendee": attendees.get(s.code)} for s in seats],
+    }

@@ -8,6 +8,8 @@ success and one `Conflict`.
 
 from .core import CONFLICT_MESSAGE, Conflict, record_transition
 from .decisions import decision_issue, decision_revoke
+from .meeting import meeting_save
+from .registration import RegistrationIncomplete, registration_acknowledge
 from .review import dossier_appraise, dossier_review
 from .unit_head import (
     document_remove,
@@ -24,6 +26,7 @@ from .unit_head import (
 __all__ = [
     "CONFLICT_MESSAGE",
     "Conflict",
+    "RegistrationIncomplete",
     "decision_issue",
     "decision_revoke",
     "document_remove",
@@ -36,6 +39,8 @@ __all__ = [
     "dossier_save_assessment",
     "dossier_submit",
     "draft_version",
+    "meeting_save",
     "missing_documents",
     "record_transition",
+    "registration_acknowledge",
 ]

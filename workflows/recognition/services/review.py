@@ -17,6 +17,7 @@ from ..flows import RecognitionFlow
 from ..outcomes import failed_labels, with_failures
 from ..selectors import criteria_for
 from .core import complete_step
+from .meeting import meeting_copy
 
 REVIEW_OUTCOMES = {
     "forward": "Chuyển tiếp",
@@ -88,6 +89,7 @@ def _new_draft_from(version: DossierVersion) -> DossierVersion:
         )
         for d in version.documents.all()
     )
+    meeting_copy(version, draft)
     return draft
 
 

@@ -22,8 +22,11 @@ from dossiers.models import (
     Dossier,
     DossierStatus,
     DossierVersion,
+    UnitKind,
 )
+from dossiers.registration import registration_window_check
 from dossiers.services import DomainError, cycle_route_for, unit_ineligibility_reasons
+from workflows import deadlines
 from workflows.deadlines import open_deadlines
 
 from ..documents import save_upload
@@ -31,6 +34,8 @@ from ..flows import RecognitionFlow
 from ..permissions import ensure_can_act
 from ..selectors import criteria_for
 from .core import complete_step, record_transition
+from .meeting import meeting_problems
+from .registration import RegistrationIncomplete, registration_problems, registration_store
 
 # --- unit head -----------------------------------------------------------------------
 
@@ -44,9 +49,15 @@ def dossier_register(
     households_total: int | None = None,
     households_registered: int | None = None,
     commitment: str = "",
+    has_party_organisation: bool | None = None,
+    documents: dict | None = None,
 ) -> Dossier:
-    """Register a unit for the cycle's movement (đăng ký phấn đấu, Quarter I; Circular 124,
-    residential criterion 1). Excluded kinds are refused with the reason."""
+    """Register a unit for the cycle's movement (đăng ký phấn đấu) in Quarter I, or later
+    only where the cycle's administrator opened a late registration for the unit
+    (Circular 124, Art. 4–7 cl. 1), with the registration dossier (Art. 9 cl. 2 a;
+    `documents` maps a document kind's code to its upload) and, for a residential area,
+    its households (Art. 4 cl. 1). Excluded kinds are refused with the reason; whatever is
+    missing is raised together, per field (RegistrationIncomplete)."""
     if acting_user.role != Role.UNIT_HEAD or not (
         units_in_jurisdiction(acting_user, act=True).filter(pk=unit.pk).exists()
     ):
@@ -56,11 +67,22 @@ def dossier_register(
         raise DomainError(" ".join(reasons))
     if not cycle.is_open:
         raise DomainError(f"Đợt “{cycle}” đã đóng, không nhận đăng ký.")
-    if unit.kind == "residential_area":
-        if households_total is None or households_registered is None:
-            raise DomainError("Khu dân cư phải ghi tổng số hộ và số hộ đã đăng ký, ký cam kết.")
-        if households_registered > households_total:
-            raise DomainError("Số hộ đăng ký không được lớn hơn tổng số hộ.")
+    registered_on = deadlines.today()
+    late = registration_window_check(cycle=cycle, unit=unit, on=registered_on)
+    if Dossier.objects.filter(cycle=cycle, unit=unit).exists():
+        raise DomainError(f"Đơn vị “{unit}” đã đăng ký trong đợt này.")
+    documents = documents or {}
+    problems = registration_problems(
+        unit=unit,
+        households_total=households_total,
+        households_registered=households_registered,
+        has_party_organisation=has_party_organisation,
+        documents=documents,
+    )
+    if problems:
+        raise RegistrationIncomplete(problems)
+    if unit.kind != UnitKind.RESIDENTIAL_AREA:  # households are asked of residential areas
+        households_total = households_registered = None
     route = cycle_route_for(cycle=cycle, unit=unit)
     try:
         with transaction.atomic():
@@ -77,6 +99,14 @@ def dossier_register(
             )
     except IntegrityError as exc:
         raise DomainError(f"Đơn vị “{unit}” đã đăng ký trong đợt này.") from exc
+    registration_store(
+        dossier=dossier,
+        user=acting_user,
+        on=registered_on,
+        has_party_organisation=has_party_organisation,
+        documents=documents,
+        late=late,
+    )
     version = DossierVersion.objects.create(dossier=dossier, number=1)
     Assessment.objects.bulk_create(
         Assessment(version=version, criterion=c)
@@ -86,7 +116,8 @@ def dossier_register(
     dossier.process = RecognitionFlow.start.run(dossier=dossier)
     dossier.save(update_fields=["process"])
     open_deadlines(dossier)
-    record_transition(dossier=dossier, user=acting_user, step="register", source="")
+    note = f"Đăng ký sau Quý I, được mở đăng ký muộn: {late.reason}" if late else ""
+    record_transition(dossier=dossier, user=acting_user, step="register", source="", comment=note)
     return dossier
 
 
@@ -168,7 +199,8 @@ def missing_documents(dossier, version) -> list:
 
 def dossier_submit(*, acting_user, dossier, comment: str = "") -> Dossier:
     """Submit (or resubmit after a supplement) the draft: every required document kind
-    attached and every criterion answered; the version is then frozen."""
+    attached, every criterion answered and the evaluation meeting recorded with every
+    seat Circular 124, Art. 9 cl. 1 a, c requires; the version is then frozen."""
     version = draft_version(dossier)
     missing = missing_documents(dossier, version)
     problems = []
@@ -178,6 +210,7 @@ def dossier_submit(*, acting_user, dossier, comment: str = "") -> Dossier:
     if unanswered:
         labels = ", ".join(a.criterion.label for a in unanswered)
         problems.append(f"Chưa tự đánh giá tiêu chí: {labels}.")
+    problems += meeting_problems(version, dossier.unit.kind, deadlines.today())
     if problems:
         raise DomainError(" ".join(problems))
 

@@ -2,6 +2,7 @@ from .deadlines import dossier_extend, statistics
 from .decisions import decision_create, decision_detail, decision_list, decision_revoke
 from .lists import DossierListView, document_download, dossier_chart, dossier_detail, inbox
 from .police import dossier_appraise, dossier_review
+from .registration import registration_acknowledge, registration_document_download
 from .unit_head import dossier_assess, dossier_register
 
 __all__ = [
@@ -19,5 +20,7 @@ __all__ = [
     "dossier_register",
     "dossier_review",
     "inbox",
+    "registration_acknowledge",
+    "registration_document_download",
     "statistics",
 ]

@@ -7,7 +7,7 @@ from django.views.generic import ListView
 from viewflow.workflow import chart
 from viewflow.workflow.status import STATUS
 
-from dossiers.models import Document, Dossier, DossierStatus, DossierVersion
+from dossiers.models import Document, Dossier, DossierStatus, DossierVersion, RegistrationDossier
 from workflows.deadlines import decision_cut_off
 
 from ..flows import RecognitionFlow
@@ -27,6 +27,7 @@ STEP_LABELS = {
     "appraise_return": "Thẩm định: trả lại xét duyệt",
     "decide": "Quyết định",
     "revoke": "Thu hồi công nhận",
+    "acknowledge_registration": "Tiếp nhận hồ sơ đăng ký",
 }
 
 
@@ -106,7 +107,10 @@ def dossier_detail(request, pk):
     }
     versions = (
         DossierVersion.objects.filter(dossier=dossier)
-        .prefetch_related("assessments__criterion", "events__criterion", "documents__kind")
+        .select_related("meeting")
+        .prefetch_related(
+            "assessments__criterion", "events__criterion", "documents__kind", "meeting__attendees"
+        )
         .order_by("-number")
     )
     context = {
@@ -124,6 +128,7 @@ def dossier_detail(request, pk):
         "can_extend": _can_extend(open_task, can),
         "cut_off": decision_cut_off(dossier),
         "review_title": step_title(dossier, "review_dossier"),
+        "registration": registration_of(dossier),
     }
     return render(request, "recognition/dossier_detail.html", context)
 
@@ -159,3 +164,13 @@ def dossier_chart(request, pk):
     if dossier.process_id:
         chart.calc_cell_status(RecognitionFlow, grid, dossier.process_id)
     return HttpResponse(chart.grid_to_svg(grid), content_type="image/svg+xml")
+
+
+def registration_of(dossier):
+    """The registration dossier (Circular 124, Art. 9 cl. 2 a), if the unit sent one."""
+    return (
+        RegistrationDossier.objects.filter(dossier=dossier)
+        .select_related("acknowledged_by", "late_registration__opened_by")
+        .prefetch_related("documents__kind")
+        .first()
+    )

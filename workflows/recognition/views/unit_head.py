@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from accounts.selectors import units_in_jurisdiction
 from dossiers.models import CriterionKind, DocumentKind
+from dossiers.reference.meeting_seats import seats_for
+from dossiers.reference.seed import OTHER_DOCUMENTS
 from dossiers.services import DomainError
 
 from .. import services
@@ -23,7 +25,7 @@ from .lists import dossier_for_action
 @login_required
 def dossier_register(request):
     units = units_in_jurisdiction(request.user, act=True).filter(active=True)
-    form = RegisterForm(request.POST or None, units=units)
+    form = RegisterForm(request.POST or None, request.FILES or None, units=units)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -34,7 +36,12 @@ def dossier_register(request):
                 households_total=data["households_total"],
                 households_registered=data["households_registered"],
                 commitment=data["commitment"],
+                has_party_organisation=data["has_party_organisation"],
+                documents=form.documents(),
             )
+        except services.RegistrationIncomplete as error:
+            for field, message in error.field_errors.items():
+                form.add_error(field if field in form.fields else f"file_{field}", message)
         except (DomainError, PermissionDenied) as error:
             form.add_error(None, str(error))
         else:
@@ -57,7 +64,9 @@ def _answers_from(post, criteria):
 
 
 def _store_uploads(request, dossier, errors):
-    kinds = {k.code: k for k in DocumentKind.objects.all()}
+    route = dossier.cycle.routes.get(unit_kind=dossier.unit.kind)
+    kinds = {k.code: k for k in route.required_documents.all()}
+    kinds.update({k.code: k for k in DocumentKind.objects.filter(code=OTHER_DOCUMENTS)})
     for field, upload in request.FILES.items():
         kind = kinds.get(field.removeprefix("file_"))
         if kind is None:
@@ -83,6 +92,7 @@ def dossier_assess(request, pk):
                 dossier=dossier,
                 answers=_answers_from(request.POST, criteria),
             )
+            errors += _save_meeting(request, dossier)
         except DomainError as error:
             errors.append(str(error))
         if action == "autosave":
@@ -191,5 +201,48 @@ def _assess_context(dossier, version, criteria, errors, posted):
             {"kind": k, "documents": [d for d in documents if d.kind_id == k.pk]} for k in required
         ],
         "others": [d for d in documents if d.kind_id not in {k.pk for k in required}],
-        "evidence_kind": DocumentKind.objects.filter(code="evidence").first(),
+        "evidence_kind": DocumentKind.objects.filter(code=OTHER_DOCUMENTS).first(),
+        "meeting": _meeting_rows(dossier, version, posted),
     }
+
+
+def _save_meeting(request, dossier) -> list[str]:
+    """The evaluation meeting typed on the page (Circular 124, Art. 9 cl. 1 a, c)."""
+    post = request.POST
+    seats = seats_for(dossier.unit.kind)
+    if not seats or "meeting-held_on" not in post:
+        return []
+    raw_date = post.get("meeting-held_on", "").strip()
+    try:
+        held_on = datetime.date.fromisoformat(raw_date) if raw_date else None
+    except ValueError:
+        return ["Ngày họp đánh giá không hợp lệ."]
+    attendees = {
+        s.code: (
+            post.get(f"meeting-{s.code}-name", ""),
+            post.get(f"meeting-{s.code}-position", ""),
+        )
+        for s in seats
+    }
+    services.meeting_save(
+        acting_user=request.user, dossier=dossier, held_on=held_on, attendees=attendees
+    )
+    return []
+
+
+def _meeting_rows(dossier, version, posted):
+    """The meeting's date and one row per seat: what was stored, or what was typed."""
+    meeting = getattr(version, "meeting", None)
+    stored = {a.seat: a for a in meeting.attendees.all()} if meeting else {}
+    held_on = meeting.held_on.isoformat() if meeting and meeting.held_on else ""
+    rows = []
+    for seat in seats_for(dossier.unit.kind):
+        row = stored.get(seat.code)
+        name, position = (row.full_name, row.position) if row else ("", "")
+        if posted is not None:
+            name = posted.get(f"meeting-{seat.code}-name", name)
+            position = posted.get(f"meeting-{seat.code}-position", position)
+        rows.append({"seat": seat, "name": name, "position": position})
+    if posted is not None:
+        held_on = posted.get("meeting-held_on", held_on)
+    return {"held_on": held_on, "rows": rows}
