@@ -10,8 +10,10 @@ from accounts.models import Role
 from dossiers.models import AuthorityMarker, CriterionKind, UnitKind
 from tests.factories import AreaFactory, CycleFactory, UnitFactory, UserFactory
 from workflows.recognition import services
-from workflows.recognition.selectors import criteria_for
+from workflows.recognition.criteria import criteria_for, judged
 
+SUB_UNITS = (10, 8)  # Circular 124 Art. 6 cl. 5 / Art. 7 cl. 6: 80 % of the sub-units rated
+ORGANISATION_KINDS = (UnitKind.AGENCY, UnitKind.ENTERPRISE, UnitKind.SCHOOL)
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -71,7 +73,8 @@ class Province:
 
 
 def all_met(dossier):
-    return {c.pk: (True, "Đạt") for c in criteria_for(dossier)}
+    """A verdict "đạt" on every judged criterion (headings are judged through their points)."""
+    return {c.pk: (True, "Đạt") for c in judged(criteria_for(dossier))}
 
 
 class Journey:
@@ -101,7 +104,10 @@ class Journey:
             for c in criteria_for(d)
             if c.kind != CriterionKind.DISQUALIFIER
         }
-        services.dossier_save_assessment(acting_user=self.p.head, dossier=d, answers=answers)
+        sub_units = SUB_UNITS if d.unit.kind in ORGANISATION_KINDS else None
+        services.dossier_save_assessment(
+            acting_user=self.p.head, dossier=d, answers=answers, sub_units=sub_units
+        )
         for kind in d.cycle.routes.get(unit_kind=d.unit.kind).required_documents.all():
             services.document_upload(
                 acting_user=self.p.head, dossier=d, kind=kind, upload=pdf(f"{kind.code}.pdf")

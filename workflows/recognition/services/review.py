@@ -13,8 +13,9 @@ from dossiers.models import (
 )
 from dossiers.services import DomainError
 
+from ..computed import computed_results
+from ..criteria import criteria_for, judged
 from ..flows import RecognitionFlow
-from ..selectors import criteria_for
 from .core import complete_step
 
 REVIEW_OUTCOMES = {
@@ -30,13 +31,34 @@ APPRAISAL_OUTCOMES = {
 
 
 def _checked_verdicts(dossier, verdicts: dict, *, require_all: bool):
-    """[(criterion, met, remark)] for the dossier's criteria; all of them when required."""
-    criteria = criteria_for(dossier)
-    missing = [c for c in criteria if c.pk not in verdicts]
+    """[(criterion, met, remark)] for the dossier's judged criteria (headings are judged
+    through their points); all of them when required.
+
+    A computed criterion (Circular 124 Art. 4 cl. 1, Art. 5 cl. 4, Art. 6 cl. 5, Art. 7
+    cl. 6; `computed.computed_results`) cannot be met when its figures fail, whatever the
+    officer chose: its row is then met=False, given or not, and the remark starts with the
+    figures it was judged on."""
+    criteria = judged(criteria_for(dossier))
+    figures = computed_results(dossier)
+    failing = {pk for pk, result in figures.items() if not result.met}
+    missing = [c for c in criteria if c.pk not in verdicts and c.pk not in failing]
     if require_all and missing:
         labels = ", ".join(c.label for c in missing)
         raise DomainError(f"Chưa cho ý kiến đạt/chưa đạt ở tiêu chí: {labels}.")
-    return [(c, *verdicts[c.pk]) for c in criteria if c.pk in verdicts]
+    rows = []
+    for c in criteria:
+        if c.pk not in verdicts and c.pk not in failing:
+            continue
+        met, remark = verdicts.get(c.pk, (False, ""))
+        if c.pk in figures:
+            result = figures[c.pk]
+            met = met and result.met
+            note = f"Số liệu ({result.article}): {result.figures}"
+            if not result.met:
+                note += " Chưa đạt theo số liệu."
+            remark = f"{note} {remark}".strip()
+        rows.append((c, met, remark))
+    return rows
 
 
 def _save_review(*, dossier, user, stage, outcome, comment, rows):

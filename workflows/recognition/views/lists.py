@@ -9,9 +9,10 @@ from viewflow.workflow.status import STATUS
 
 from dossiers.models import Document, Dossier, DossierStatus, DossierVersion
 
+from ..computed import computed_results
 from ..flows import RecognitionFlow
 from ..permissions import can_act, ensure_can_act
-from ..selectors import commune_rule, inbox_tasks
+from ..selectors import commune_rule, criteria_for, inbox_tasks
 
 STEP_LABELS = {
     "register": "Đăng ký phấn đấu",
@@ -104,7 +105,11 @@ def dossier_detail(request, pk):
     }
     versions = (
         DossierVersion.objects.filter(dossier=dossier)
-        .prefetch_related("assessments__criterion", "events__criterion", "documents__kind")
+        .prefetch_related(
+            "assessments__criterion__refers_to__criteria_set",
+            "events__criterion__refers_to__criteria_set",
+            "documents__kind",
+        )
         .order_by("-number")
     )
     context = {
@@ -112,16 +117,25 @@ def dossier_detail(request, pk):
         "open_task": open_task,
         "versions": versions,
         "reviews": dossier.reviews.select_related("actor", "version").prefetch_related(
-            "verdicts__criterion"
+            "verdicts__criterion__refers_to__criteria_set"
         ),
         "history": dossier.transitions.select_related("actor"),
         "step_labels": STEP_LABELS,
         "decision_items": dossier.decision_items.select_related("decision"),
         "rule": commune_rule(dossier),
+        "computed": _computed_rows(dossier),
         "can": can,
         "can_extend": _can_extend(open_task, can),
     }
     return render(request, "recognition/dossier_detail.html", context)
+
+
+def _computed_rows(dossier):
+    """The figures of the computed criteria, for everyone who reads or decides the dossier
+    (Circular 124 Art. 4 cl. 1, Art. 5 cl. 4, Art. 6 cl. 5, Art. 7 cl. 6)."""
+    criteria = criteria_for(dossier)
+    results = computed_results(dossier, criteria=criteria)
+    return [(c, results[c.pk]) for c in criteria if c.pk in results]
 
 
 def _can_extend(open_task, can) -> bool:
