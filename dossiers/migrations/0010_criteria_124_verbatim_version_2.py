@@ -44,7 +44,7 @@ def replace_assessments(apps, dossier, criteria_set):
     """Empty self-assessment rows of the new set on every version of `dossier`."""
     Assessment = apps.get_model("dossiers", "Assessment")
     versions = list(dossier.versions.all())
-    Assessment.objects.filter(version__in=versions).delete()
+    Assessment.objects.filter(version_id__in=[v.pk for v in versions]).delete()
     criteria = list(
         criteria_set.criteria.filter(province__isnull=True, kind__in=JUDGED_KINDS).order_by(
             "position"
@@ -101,9 +101,13 @@ def backwards(apps, schema_editor):
     Criterion = apps.get_model("dossiers", "Criterion")
     Dossier = apps.get_model("dossiers", "Dossier")
 
-    new_sets = CriteriaSet.objects.filter(regulation__code=TT124_CODE, version=2)
+    new_ids = list(
+        CriteriaSet.objects.filter(regulation__code=TT124_CODE, version=2).values_list(
+            "pk", flat=True
+        )
+    )
     assessed = assessed_dossier_ids(apps)
-    for dossier in Dossier.objects.filter(criteria_set__in=new_sets).select_related("unit"):
+    for dossier in Dossier.objects.filter(criteria_set_id__in=new_ids).select_related("unit"):
         if dossier.pk in assessed:
             raise RuntimeError(
                 f"Hồ sơ {dossier.pk} đã được đánh giá theo bộ tiêu chí phiên bản 2: không thể "
@@ -114,9 +118,10 @@ def backwards(apps, schema_editor):
         )
         replace_assessments(apps, dossier, old)
     Dossier.objects.update(criteria_set=None)
-    Criterion.objects.filter(criteria_set__in=new_sets, refers_to__isnull=False).delete()
-    Criterion.objects.filter(criteria_set__in=new_sets).delete()
-    new_sets.delete()
+    Criterion.objects.filter(criteria_set_id__in=new_ids, refers_to__isnull=False).delete()
+    Criterion.objects.filter(criteria_set_id__in=new_ids).delete()
+    # Not .delete(): the collector trips over the reverse state's model classes.
+    CriteriaSet.objects.filter(pk__in=new_ids)._raw_delete(schema_editor.connection.alias)
 
 
 class Migration(migrations.Migration):
