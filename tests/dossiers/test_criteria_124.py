@@ -8,13 +8,14 @@ import re
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
 from accounts.services import user_grant_jurisdiction
 from dossiers.models import CriteriaSet, Criterion, CriterionKind, Regulation, UnitKind
 from dossiers.reference import criteria_124_2021_v1 as v1
 from dossiers.reference.ordering import criterion_position
 from tests.factories import UnitFactory
-from tests.journeys import Province
+from tests.journeys import Journey, Province, all_met
 from workflows.recognition import services
 from workflows.recognition.criteria import criteria_for
 
@@ -174,3 +175,19 @@ def test_a_new_registration_is_assessed_on_the_latest_set():
     assert dossier.criteria_set == current(UnitKind.RESIDENTIAL_AREA)
     assessed = set(dossier.versions.get().assessments.values_list("criterion__kind", flat=True))
     assert assessed == {CriterionKind.REQUIREMENT, CriterionKind.COMPUTED}
+
+
+def test_pages_list_points_in_vietnamese_order(client):
+    p = Province.build()
+    dossier = Journey(p).to("submitted")
+    points = {c.label: c.pk for c in criteria_for(dossier) if c.number == 3}
+    client.force_login(p.reviewer)
+    html = client.get(reverse("dossier-review", args=[dossier.pk])).content.decode()
+    rows = [html.index(f'id="tieu-chi-{points[label]}"') for label in ("3.d", "3.đ", "3.e")]
+    assert rows == sorted(rows)
+    services.dossier_review(
+        acting_user=p.reviewer, dossier=dossier, outcome="forward", verdicts=all_met(dossier)
+    )
+    html = client.get(reverse("dossier-detail", args=[dossier.pk])).content.decode()
+    cells = [html.index(f"<td>{label}</td>") for label in ("3.d", "3.đ", "3.e")]
+    assert cells == sorted(cells)
