@@ -108,15 +108,20 @@ class RegulationAdmin(admin.ModelAdmin):
 
 
 class CriterionInline(admin.TabularInline):
+    """In the circular's order (`Criterion.position`: a, b, c, d, đ, e, g, h)."""
+
     model = Criterion
+    fk_name = "criteria_set"
     extra = 0
-    fields = ("number", "letter", "kind", "text", "province")
+    fields = ("number", "letter", "kind", "rule", "text", "refers_to", "province")
+    readonly_fields = ("refers_to",)
     autocomplete_fields = ("province",)
+    ordering = ("province", "position")
 
 
 @admin.register(CriteriaSet)
 class CriteriaSetAdmin(admin.ModelAdmin):
-    list_display = ("title", "regulation", "unit_kind", "version")
+    list_display = ("title", "regulation", "unit_kind", "version", "article")
     list_filter = ("regulation", "unit_kind")
     inlines = [CriterionInline]
 

@@ -78,6 +78,8 @@ def build_demo_dossiers(go_dau, password: str) -> User | None:
                 for c in criteria
                 if c.kind != CriterionKind.DISQUALIFIER
             },
+            # Circular 124 Art. 6 cl. 5: 7 of the company's 8 sub-units rated (87,5 %).
+            sub_units=(8, 7) if unit.kind == "enterprise" else None,
         )
         for kind in cycle.routes.get(unit_kind=unit.kind).required_documents.all():
             services.document_upload(

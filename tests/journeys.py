@@ -14,9 +14,11 @@ from dossiers.registration import registration_last_day
 from tests.factories import AreaFactory, CycleFactory, UnitFactory, UserFactory
 from workflows import deadlines
 from workflows.recognition import services
-from workflows.recognition.selectors import criteria_for
+from workflows.recognition.criteria import criteria_for, judged
 from workflows.recognition.services.registration import registration_documents_required
 
+SUB_UNITS = (10, 8)  # Circular 124 Art. 6 cl. 5 / Art. 7 cl. 6: 80 % of the sub-units rated
+ORGANISATION_KINDS = (UnitKind.AGENCY, UnitKind.ENTERPRISE, UnitKind.SCHOOL)
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -98,7 +100,8 @@ def hold_meeting(user, dossier, held_on=None, attendees=None):
 
 
 def all_met(dossier):
-    return {c.pk: (True, "Đạt") for c in criteria_for(dossier)}
+    """A verdict "đạt" on every judged criterion (headings are judged through their points)."""
+    return {c.pk: (True, "Đạt") for c in judged(criteria_for(dossier))}
 
 
 class Journey:
@@ -111,7 +114,7 @@ class Journey:
         self.unit = unit or p.unit
         self.dossier = None
 
-    def register(self, on: datetime.date | None = None):
+    def register(self, on: datetime.date | None = None, households=(120, 120)):
         """Register with the registration dossier (Circular 124, Art. 9 cl. 2 a) on `on`,
         by default the test's today or, when Quarter I is over by then, its last day."""
         cycle = self.p.cycle
@@ -123,8 +126,8 @@ class Journey:
                 acting_user=self.p.head,
                 unit=self.unit,
                 cycle=cycle,
-                households_total=120,
-                households_registered=120,
+                households_total=households[0],
+                households_registered=households[1],
                 has_party_organisation=True,
                 documents=registration_documents(self.unit),
             )
@@ -137,7 +140,10 @@ class Journey:
             for c in criteria_for(d)
             if c.kind != CriterionKind.DISQUALIFIER
         }
-        services.dossier_save_assessment(acting_user=self.p.head, dossier=d, answers=answers)
+        sub_units = SUB_UNITS if d.unit.kind in ORGANISATION_KINDS else None
+        services.dossier_save_assessment(
+            acting_user=self.p.head, dossier=d, answers=answers, sub_units=sub_units
+        )
         for kind in d.cycle.routes.get(unit_kind=d.unit.kind).required_documents.all():
             services.document_upload(
                 acting_user=self.p.head, dossier=d, kind=kind, upload=pdf(f"{kind.code}.pdf")

@@ -1,10 +1,10 @@
 from django.db import migrations
 
-from dossiers.reference.seed import seed_reference_data
+from dossiers.reference.seed import seed_base
 
 
 def forwards(apps, schema_editor):
-    seed_reference_data(apps)
+    seed_base(apps)
 
 
 class Migration(migrations.Migration):

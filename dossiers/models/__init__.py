@@ -1,5 +1,5 @@
 from .areas import AdministrativeArea, AreaGroupPermission, AreaLevel, AreaUserPermission
-from .criteria import CriteriaSet, Criterion, CriterionKind, Regulation
+from .criteria import ComputedRule, CriteriaSet, Criterion, CriterionKind, Regulation
 from .cycles import CycleRoute, DocumentKind, RecognitionCycle, Step, StepDeadline
 from .decisions import (
     AuthorityMarker,
@@ -85,6 +85,7 @@ __all__ = [
     "AreaGroupPermission",
     "AreaLevel",
     "AreaUserPermission",
+    "ComputedRule",
     "CriteriaSet",
     "Criterion",
     "CriterionKind",

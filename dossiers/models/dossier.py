@@ -12,7 +12,7 @@ from django.db import models
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from .areas import AdministrativeArea
-from .criteria import Criterion
+from .criteria import CriteriaSet, Criterion
 from .cycles import DocumentKind, RecognitionCycle
 from .units import Unit
 
@@ -85,6 +85,16 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
         verbose_name="cán bộ xét duyệt",
     )
     result_reason = models.TextField("lý do kết quả", blank=True)
+    # The criteria set (and version) the dossier is assessed on, fixed at registration: a
+    # corrected version of the texts never rewrites the answers given on an older one.
+    criteria_set = models.ForeignKey(
+        CriteriaSet,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="bộ tiêu chí",
+    )
 
     objects = DossierQuerySet.as_manager()
 
@@ -147,17 +157,45 @@ class DossierVersion(models.Model):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # Circular 124 Art. 6 cl. 5, Art. 7 cl. 6: the figures of the sub-units criterion, as the
+    # unit reports them (workflows.recognition.computed). A supplement version starts with
+    # the previous version's figures (save()).
+    sub_units_total = models.PositiveIntegerField("số đầu mối trực thuộc", null=True, blank=True)
+    sub_units_rated = models.PositiveIntegerField(
+        "số đầu mối đạt “Tập thể lao động tiên tiến” hoặc “Hoàn thành tốt nhiệm vụ” trở lên",
+        null=True,
+        blank=True,
+    )
 
     class Meta:
         ordering = ["dossier", "number"]
         verbose_name = "phiên bản hồ sơ"
         verbose_name_plural = "phiên bản hồ sơ"
         constraints = [
-            models.UniqueConstraint(fields=["dossier", "number"], name="version_number_unique")
+            models.UniqueConstraint(fields=["dossier", "number"], name="version_number_unique"),
+            models.CheckConstraint(
+                condition=models.Q(sub_units_rated__lte=models.F("sub_units_total"))
+                | models.Q(sub_units_total__isnull=True)
+                | models.Q(sub_units_rated__isnull=True),
+                name="version_sub_units_rated_within_total",
+            ),
         ]
 
     def __str__(self):
         return f"Lần nộp {self.number}"
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and self.sub_units_total is None and self.number > 1:
+            previous = (
+                DossierVersion.objects.filter(dossier_id=self.dossier_id, number__lt=self.number)
+                .order_by("-number")
+                .values("sub_units_total", "sub_units_rated")
+                .first()
+            )
+            if previous:
+                self.sub_units_total = previous["sub_units_total"]
+                self.sub_units_rated = previous["sub_units_rated"]
+        super().save(*args, **kwargs)
 
     @property
     def frozen(self) -> bool:

@@ -1,212 +1,219 @@
-"""Bộ tiêu chí của Thông tư 124/2021/TT-BCA (sửa đổi bởi Thông tư 48/2025/TT-BCA), dạng dữ liệu.
+"""The criteria of Circular 124/2021/TT-BCA, Art. 4–7, VERBATIM (criteria sets version 2).
 
-Mỗi loại đơn vị (``UnitKind``) có danh sách ``(số tiêu chí, điểm, loại, nội dung)``; điểm là ``""``
-khi tiêu chí không chia điểm. Tiêu chí có các điểm a, b, c … chỉ gồm các dòng theo điểm (không có
-dòng dẫn). Loại: ``requirement`` (yêu cầu phải đạt), ``disqualifier`` (sự việc, nếu xảy ra trong
-kỳ đánh giá thì không đạt tiêu chí), ``threshold`` (ngưỡng tỷ lệ, tính lại từ kết quả của các đơn
-vị trực thuộc). Đây chỉ là dữ liệu khởi tạo (``seed.py``): quản trị viên sửa nội dung trong trang
-quản trị; tỉnh có thể bổ sung tiêu chí riêng.
+Source: the official text as codified in the Pháp điển (``tests/dossiers/data/
+tt124-2021-dieu-1-10.md``, a copy of ``shared/reference``); a test compares every row in the
+database with it, character for character. Amendments by Circular 48/2025/TT-BCA are not
+reflected: its text was not found.
 
-Trong Thông tư: Điều 4 (khu dân cư), Điều 5 (xã, phường, thị trấn), Điều 6 (cơ quan, doanh
-nghiệp), Điều 7 (cơ sở giáo dục). Ở đây “xã” dùng chung cho xã, phường, đặc khu (trước 01/7/2025
-gồm cả thị trấn). Nội dung sửa đổi của Thông tư 48/2025/TT-BCA chưa được đối chiếu.
+Each row is one criterion (khoản) or one point (điểm) of it:
 
-Nguồn và mức độ trung thành với văn bản (đối chiếu bản sao lưu của các trang dưới đây):
+- ``Row(number, letter, kind, text, rule)``: a criterion with points keeps its lead sentence
+  as a ``heading`` row (judged through its points), each point its own row, with its final
+  ";" or "." exactly as in the circular.
+- ``Ref(number, unit_kind, ref_number, ref_letter)``: a row of criterion ``number`` that
+  refers to clause ``ref_number`` (point ``ref_letter``) of another article's set, as the
+  circular does ("Đạt các tiêu chí quy định tại khoản 2, khoản 3, khoản 4 Điều 4"; "điểm a,
+  b, c, đ, e và g khoản 3 Điều 6"). It shows and is judged with the referenced wording and the
+  circular's own numbering ("khoản 3 điểm a Điều 4"); it has no text of its own.
 
-- Khu dân cư, tiêu chí 1, 2 và 3a: nguyên văn Điều 4, theo
-    https://thuvienphapluat.vn/hoi-dap-phap-luat/5CFA0-hd-khu-dan-cu-duoc-hieu-nhu-the-nao.html
-    https://giaothonghanoi.kinhtedothi.vn/the-thao/quy-dinh-ve-khu-dan-cu-xa-phuong-thi-tran-dat-tieu-chuan-an-toan-ve-an-ninh-trat-tu-60174.html
-  Tiêu chí 3b, 3c: nguyên văn bản dự thảo năm 2020, khớp với bản tóm tắt của văn bản chính thức:
-    http://tiengchuong.vn/Utilities/PrintView.aspx?id=36557
-  Tiêu chí 3d–3g: dịch ngược từ bản tóm tắt tiếng Anh, cần đối chiếu nguyên văn (danh sách có thể
-  còn điểm sau g):
-    https://lawnet.vn/news/en/thoi-su/05-criteria-for-residential-areas-to-meet-safety-security-and-order-standards-101615.html
-  Tiêu chí 4, 5: diễn đạt lại theo mô tả nghiệp vụ, chưa phải nguyên văn.
-- Xã: tiêu chí 1 và 3 gần nguyên văn Điều 5 (thay “thị trấn” bằng “đặc khu”), theo
-    https://snv.hanam.gov.vn/Pages/huong-dan-xac-dinh-ve-xa-dat-tieu-chuan-an-toan-ve-an-ninh-trat-tu.aspx
-  Tiêu chí 2 của Thông tư chỉ dẫn chiếu “khoản 2, khoản 3, khoản 4 Điều 4”; ở đây được viết lại
-  cho phạm vi “trên địa bàn xã” thành các điểm 2a–2i (cách chia điểm là của tệp này). Tiêu chí 4
-  (ngưỡng 100 % đăng ký, từ 70 % được công nhận) diễn đạt lại.
-- Cơ quan và doanh nghiệp (dùng chung một danh sách như Điều 6): tiêu chí 1 nguyên văn, đầu tiêu
-  chí 2 nguyên văn (phần cuối được bổ sung), theo
-    https://thuvienphapluat.vn/hoi-dap-phap-luat/57C43-hd-tieu-chi-cong-nhan-co-quan-doanh-nghiep-co-so-giao-duc-dat-tieu-chuan-an-toan-ve-an-ninh-trat-tu.html
-  Tiêu chí 3 (các điểm a–e) và 4 diễn đạt lại.
-- Cơ sở giáo dục: cả 6 tiêu chí diễn đạt lại theo bản tin tóm tắt Điều 7
-    https://baobariavungtau.com.vn/phap-luat/202305/xay-dung-co-so-giao-duc-an-toan-ve-an-ninh-trat-tu-979343/
-  và theo cấu trúc của Điều 6; cần đối chiếu nguyên văn trước khi dùng chính thức.
+Kinds: ``requirement`` (ticked by the unit, judged by the police), ``disqualifier`` (an event
+inside the evaluation window fails the point), ``computed`` (figures computed by
+``workflows.recognition.computed``; a tick cannot make it met when they fail), ``heading``.
 """
 
-_RESIDENTIAL_AREA = [
-    (
+from typing import NamedTuple
+
+
+class Row(NamedTuple):
+    number: int
+    letter: str
+    kind: str
+    text: str
+    rule: str = ""
+
+
+class Ref(NamedTuple):
+    number: int
+    unit_kind: str
+    ref_number: int
+    ref_letter: str
+
+
+_ARTICLE_4 = [
+    Row(
         1,
         "",
-        "requirement",
+        "computed",
         "Quý I hằng năm, chi bộ có nghị quyết, khu dân cư có đăng ký phấn đấu đạt tiêu chuẩn “An "
-        "toàn về an ninh, trật tự”; 100% hộ gia đình đang cư trú trên địa bàn đăng ký tham gia xây"
-        " dựng khu dân cư “An toàn về an ninh, trật tự”.",
+        "toàn về an ninh, trật tự”; 100% hộ gia đình đang cư trú trên địa bàn đăng ký tham gia xây "
+        "dựng khu dân cư “An toàn về an ninh, trật tự”.",
+        rule="households",
     ),
-    (
+    Row(
         2,
         "",
         "requirement",
         "Triển khai, thực hiện đầy đủ các chủ trương, đường lối của Đảng, chính sách, pháp luật "
         "của Nhà nước, các quy định của địa phương về công tác bảo đảm an ninh, trật tự.",
     ),
-    (
+    Row(
+        3,
+        "",
+        "heading",
+        "Không để xảy ra một trong các trường hợp sau:",
+    ),
+    Row(
         3,
         "a",
         "disqualifier",
-        "Hoạt động chống Đảng, chống chính quyền, phá hoại khối đại đoàn kết toàn dân tộc.",
+        "Hoạt động chống Đảng, chống chính quyền, phá hoại khối đại đoàn kết toàn dân tộc;",
     ),
-    (
+    Row(
         3,
         "b",
         "disqualifier",
-        "Hoạt động phá hoại các mục tiêu, công trình kinh tế, văn hóa, xã hội, an ninh, quốc "
-        "phòng.",
+        "Hoạt động phá hoại các mục tiêu, công trình trọng điểm về kinh tế, văn hóa, xã hội, an "
+        "ninh - quốc phòng;",
     ),
-    (
+    Row(
         3,
         "c",
         "disqualifier",
-        "Tuyên truyền, phát triển đạo trái pháp luật.",
+        "Tuyên truyền, phát triển tín ngưỡng, tôn giáo trái pháp luật;",
     ),
-    (
+    Row(
         3,
         "d",
         "disqualifier",
-        "Lợi dụng tín ngưỡng, tôn giáo, dân tộc, tranh chấp, khiếu kiện để gây phức tạp về an "
-        "ninh, trật tự.",
+        "Hoạt động lợi dụng tín ngưỡng, tôn giáo, dân tộc, tranh chấp, khiếu kiện gây phức tạp về "
+        "an ninh, trật tự;",
     ),
-    (
+    Row(
         3,
         "đ",
         "disqualifier",
-        "Hoạt động ly khai, đòi tự trị.",
+        "Hoạt động ly khai, đòi tự trị;",
     ),
-    (
+    Row(
         3,
         "e",
         "disqualifier",
-        "Mâu thuẫn, tranh chấp, khiếu kiện phức tạp, kéo dài trong nội bộ Nhân dân.",
+        "Mâu thuẫn, tranh chấp phức tạp, kéo dài trong nội bộ Nhân dân;",
     ),
-    (
+    Row(
         3,
         "g",
         "disqualifier",
-        "Lôi kéo, kích động, cưỡng ép, dụ dỗ, mua chuộc người khác tụ tập đông người, gây rối an "
-        "ninh, trật tự.",
+        "Kích động, xúi giục, cưỡng ép, dụ dỗ, mua chuộc, lôi kéo người khác tập trung đông người "
+        "khiếu nại, gây rối an ninh, trật tự công cộng hoặc lợi dụng việc khiếu nại để tuyên "
+        "truyền chống Nhà nước; xâm phạm lợi ích của Nhà nước; xuyên tạc, vu khống, đe dọa, xúc "
+        "phạm uy tín, danh dự của cơ quan, tổ chức, người có trách nhiệm được phân công giải quyết "
+        "khiếu nại, tố cáo.",
     ),
-    (
+    Row(
         4,
         "",
-        "requirement",
-        "Tội phạm, tệ nạn xã hội và vi phạm pháp luật khác về trật tự, an toàn xã hội; tai nạn "
-        "giao thông, cháy, nổ trên địa bàn khu dân cư được kiềm chế, giảm so với năm trước.",
+        "heading",
+        "Tham gia, phối hợp thực hiện có hiệu quả công tác phòng ngừa tội phạm, tệ nạn xã hội và "
+        "các vi phạm pháp luật khác ở khu dân cư, bao gồm:",
     ),
-    (
+    Row(
+        4,
+        "a",
+        "requirement",
+        "Kiềm chế, kéo giảm các loại tội phạm, tệ nạn xã hội, các hành vi vi phạm pháp luật khác "
+        "so với năm trước;",
+    ),
+    Row(
+        4,
+        "b",
+        "requirement",
+        "Không để xảy ra tội phạm nghiêm trọng trở lên (trừ trường hợp bất khả kháng) hoặc nếu có "
+        "phải kịp thời phát hiện, sử dụng đồng bộ các biện pháp giảm thiểu hậu quả và báo cáo ngay "
+        "cấp có thẩm quyền để xử lý;",
+    ),
+    Row(
+        4,
+        "c",
+        "requirement",
+        "Không phát sinh tụ điểm phức tạp về trật tự xã hội; không phát sinh người mắc tệ nạn xã "
+        "hội; thực hiện có hiệu quả công tác quản lý, giáo dục, giúp đỡ các loại đối tượng đang cư "
+        "trú trên địa bàn theo quy định của pháp luật;",
+    ),
+    Row(
+        4,
+        "d",
+        "requirement",
+        "Không để xảy ra cháy, nổ nghiêm trọng; tai nạn lao động chết người; sự cố nghiêm trọng "
+        "theo quy định của pháp luật (trừ trường hợp bất khả kháng).",
+    ),
+    Row(
         5,
         "",
         "requirement",
-        "Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở, các tổ chức tự quản và mô hình phong "
-        "trào toàn dân bảo vệ an ninh Tổ quốc ở khu dân cư được củng cố, duy trì, hoạt động hiệu "
-        "quả; hộ gia đình thực hiện đúng các cam kết đã đăng ký.",
+        "Lực lượng tham gia bảo đảm an ninh, trật tự ở cơ sở được đánh giá hoàn thành nhiệm vụ trở "
+        "lên và không có cá nhân vi phạm bị xử lý kỷ luật.",
     ),
 ]
 
-_COMMUNE = [
-    (
+_ARTICLE_4_TITLE = "Tiêu chí công nhận khu dân cư đạt tiêu chuẩn “An toàn về an ninh, trật tự”"
+
+_ARTICLE_5 = [
+    Row(
         1,
         "",
         "requirement",
-        "Quý I hằng năm, Đảng ủy có nghị quyết; Ủy ban nhân dân xã, phường, đặc khu có kế hoạch về"
-        " bảo đảm an ninh, trật tự và đăng ký phấn đấu đạt tiêu chuẩn “An toàn về an ninh, trật "
-        "tự”; xây dựng, củng cố hoặc duy trì ít nhất 01 mô hình phong trào toàn dân bảo vệ an ninh"
-        " Tổ quốc ở cơ sở hoạt động hiệu quả.",
+        "Quý I hằng năm, Đảng ủy có nghị quyết; Ủy ban nhân dân xã, phường, thị trấn có kế hoạch "
+        "về bảo đảm an ninh, trật tự và đăng ký phấn đấu đạt tiêu chuẩn “An toàn về an ninh, trật "
+        "tự”; xây dựng, củng cố hoặc duy trì ít nhất 01 mô hình phong trào toàn dân bảo vệ an ninh "
+        "Tổ quốc ở cơ sở hoạt động hiệu quả.",
     ),
-    (
+    Row(
         2,
-        "a",
-        "requirement",
-        "Triển khai, thực hiện đầy đủ các chủ trương, đường lối của Đảng, chính sách, pháp luật "
-        "của Nhà nước, các quy định của địa phương về công tác bảo đảm an ninh, trật tự trên địa "
-        "bàn xã.",
+        "",
+        "heading",
+        "Đạt các tiêu chí quy định tại khoản 2, khoản 3, khoản 4 Điều 4 Thông tư này.",
     ),
-    (
-        2,
-        "b",
-        "disqualifier",
-        "Hoạt động chống Đảng, chống chính quyền, phá hoại khối đại đoàn kết toàn dân tộc trên địa"
-        " bàn xã.",
-    ),
-    (
-        2,
-        "c",
-        "disqualifier",
-        "Hoạt động phá hoại các mục tiêu, công trình kinh tế, văn hóa, xã hội, an ninh, quốc phòng"
-        " trên địa bàn xã.",
-    ),
-    (
-        2,
-        "d",
-        "disqualifier",
-        "Tuyên truyền, phát triển đạo trái pháp luật trên địa bàn xã.",
-    ),
-    (
-        2,
-        "đ",
-        "disqualifier",
-        "Lợi dụng tín ngưỡng, tôn giáo, dân tộc, tranh chấp, khiếu kiện để gây phức tạp về an "
-        "ninh, trật tự trên địa bàn xã.",
-    ),
-    (
-        2,
-        "e",
-        "disqualifier",
-        "Hoạt động ly khai, đòi tự trị trên địa bàn xã.",
-    ),
-    (
-        2,
-        "g",
-        "disqualifier",
-        "Mâu thuẫn, tranh chấp, khiếu kiện phức tạp, kéo dài trong nội bộ Nhân dân trên địa bàn "
-        "xã.",
-    ),
-    (
-        2,
-        "h",
-        "disqualifier",
-        "Lôi kéo, kích động, cưỡng ép, dụ dỗ, mua chuộc người khác tụ tập đông người, gây rối an "
-        "ninh, trật tự trên địa bàn xã.",
-    ),
-    (
-        2,
-        "i",
-        "requirement",
-        "Tội phạm, tệ nạn xã hội và vi phạm pháp luật khác về trật tự, an toàn xã hội; tai nạn "
-        "giao thông, cháy, nổ trên địa bàn xã được kiềm chế, giảm so với năm trước.",
-    ),
-    (
+    Ref(2, "residential_area", 2, ""),
+    Ref(2, "residential_area", 3, ""),
+    Ref(2, "residential_area", 3, "a"),
+    Ref(2, "residential_area", 3, "b"),
+    Ref(2, "residential_area", 3, "c"),
+    Ref(2, "residential_area", 3, "d"),
+    Ref(2, "residential_area", 3, "đ"),
+    Ref(2, "residential_area", 3, "e"),
+    Ref(2, "residential_area", 3, "g"),
+    Ref(2, "residential_area", 4, ""),
+    Ref(2, "residential_area", 4, "a"),
+    Ref(2, "residential_area", 4, "b"),
+    Ref(2, "residential_area", 4, "c"),
+    Ref(2, "residential_area", 4, "d"),
+    Row(
         3,
         "",
         "requirement",
-        "Công an xã chủ động nắm chắc tình hình, kịp thời tham mưu, đề xuất cấp ủy đảng, chính "
-        "quyền các chủ trương, biện pháp và tổ chức thực hiện có hiệu quả công tác bảo đảm an "
-        "ninh, trật tự và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc trên địa bàn; không "
-        "có cá nhân vi phạm bị xử lý kỷ luật.",
+        "Công an xã, phường, thị trấn chủ động nắm chắc tình hình, kịp thời tham mưu, đề xuất cấp "
+        "ủy đảng, chính quyền các chủ trương, biện pháp và tổ chức thực hiện có hiệu quả công tác "
+        "bảo đảm an ninh, trật tự và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc trên địa "
+        "bàn; không có cá nhân vi phạm bị xử lý kỷ luật.",
     ),
-    (
+    Row(
         4,
         "",
-        "threshold",
-        "100% khu dân cư, cơ quan, doanh nghiệp, cơ sở giáo dục thuộc diện xét, công nhận trên địa"
-        " bàn xã đăng ký phấn đấu đạt tiêu chuẩn “An toàn về an ninh, trật tự”; trong đó có từ 70%"
-        " trở lên được công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự”.",
+        "computed",
+        "100% khu dân cư, cơ quan, doanh nghiệp, cơ sở giáo dục thuộc thẩm quyền hoặc được ủy "
+        "quyền quản lý trên địa bàn đăng ký, trong đó có từ 70% trở lên được công nhận đạt tiêu "
+        "chuẩn “An toàn về an ninh, trật tự”.",
+        rule="commune_units",
     ),
 ]
 
-_AGENCY_ENTERPRISE = [
-    (
+_ARTICLE_5_TITLE = (
+    "Tiêu chí công nhận xã, phường, thị trấn đạt tiêu chuẩn “An toàn về an ninh, trật tự”"
+)
+
+_ARTICLE_6 = [
+    Row(
         1,
         "",
         "requirement",
@@ -221,158 +228,176 @@ _AGENCY_ENTERPRISE = [
         "an ninh, trật tự”; có ít nhất 01 mô hình phong trào toàn dân bảo vệ an ninh Tổ quốc hoạt "
         "động hiệu quả.",
     ),
-    (
+    Row(
         2,
         "",
         "requirement",
         "Triển khai, thực hiện đầy đủ các chủ trương, đường lối của Đảng, chính sách, pháp luật "
-        "của Nhà nước, quy chế, chương trình, kế hoạch phối hợp với cơ quan Công an và chính quyền"
-        " địa phương về công tác bảo đảm an ninh, trật tự.",
+        "của Nhà nước, quy chế, chương trình, kế hoạch phối hợp với lực lượng Công an (nếu có) và "
+        "các quy định của địa phương về công tác bảo đảm an ninh, trật tự.",
     ),
-    (
+    Row(
+        3,
+        "",
+        "heading",
+        "Không để xảy ra một trong các trường hợp sau:",
+    ),
+    Row(
         3,
         "a",
         "disqualifier",
-        "Hoạt động chống Đảng, chống chính quyền, phá hoại khối đại đoàn kết toàn dân tộc trong cơ"
-        " quan, doanh nghiệp.",
+        "Tuyên truyền, phát triển tín ngưỡng, tôn giáo trái pháp luật;",
     ),
-    (
+    Row(
         3,
         "b",
         "disqualifier",
-        "Mất an ninh chính trị nội bộ; lộ, lọt, mất bí mật Nhà nước.",
+        "Hoạt động lợi dụng tín ngưỡng, tôn giáo, dân tộc, tranh chấp, khiếu kiện gây phức tạp về "
+        "an ninh, trật tự;",
     ),
-    (
+    Row(
         3,
         "c",
         "disqualifier",
-        "Tuyên truyền, phát triển đạo trái pháp luật trong cơ quan, doanh nghiệp.",
+        "Kích động, xúi giục, cưỡng ép, dụ dỗ, mua chuộc, lôi kéo người khác tập trung đông người "
+        "khiếu nại, gây rối an ninh, trật tự công cộng hoặc lợi dụng việc khiếu nại để tuyên "
+        "truyền chống Nhà nước; xâm phạm lợi ích của Nhà nước; xuyên tạc, vu khống, đe dọa, xúc "
+        "phạm uy tín, danh dự của cơ quan, tổ chức, người có trách nhiệm được phân công giải quyết "
+        "khiếu nại, tố cáo;",
     ),
-    (
+    Row(
         3,
         "d",
         "disqualifier",
-        "Đình công, lãn công, tụ tập đông người trái pháp luật, gây rối an ninh, trật tự tại cơ "
-        "quan, doanh nghiệp.",
+        "Đình công, lãn công trái pháp luật;",
     ),
-    (
+    Row(
         3,
         "đ",
         "disqualifier",
-        "Cháy, nổ, tai nạn lao động nghiêm trọng hoặc sự cố môi trường do lỗi chủ quan của cơ "
-        "quan, doanh nghiệp.",
+        "Tội phạm nghiêm trọng trở lên (trừ trường hợp bất khả kháng) hoặc nếu có, kịp thời phát "
+        "hiện, sử dụng đồng bộ các biện pháp giảm thiểu hậu quả và báo cáo ngay cấp có thẩm quyền "
+        "để xử lý;",
     ),
-    (
+    Row(
         3,
         "e",
         "disqualifier",
-        "Tội phạm, tệ nạn xã hội xảy ra trong cơ quan, doanh nghiệp.",
+        "Vi phạm các quy định về bảo vệ bí mật Nhà nước;",
     ),
-    (
+    Row(
+        3,
+        "g",
+        "disqualifier",
+        "Cháy, nổ nghiêm trọng; tai nạn lao động chết người; sự cố nghiêm trọng; vi phạm môi "
+        "trường, an toàn vệ sinh thực phẩm gây hậu quả nghiêm trọng trở lên theo quy định của pháp "
+        "luật (trừ trường hợp bất khả kháng);",
+    ),
+    Row(
+        3,
+        "h",
+        "disqualifier",
+        "Cán bộ, công chức, viên chức, người lao động bị xử phạt vi phạm hành chính trong lĩnh vực "
+        "an ninh, trật tự hoặc mắc tệ nạn xã hội bị xử lý kỷ luật từ hình thức cảnh cáo trở lên.",
+    ),
+    Row(
         4,
         "",
         "requirement",
-        "Cán bộ, công chức, viên chức, người lao động chấp hành nghiêm chính sách, pháp luật và "
-        "nội quy, quy định của cơ quan, doanh nghiệp; không có người vi phạm pháp luật bị truy cứu"
-        " trách nhiệm hình sự hoặc bị xử lý kỷ luật từ hình thức cảnh cáo trở lên do vi phạm về an"
-        " ninh, trật tự.",
+        "Lực lượng bảo vệ cơ quan, doanh nghiệp đạt danh hiệu “Tập thể lao động tiên tiến” hoặc "
+        "được đánh giá “Hoàn thành tốt nhiệm vụ” trở lên (đối với những nơi đủ điều kiện bình xét "
+        "danh hiệu thi đua), không có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên.",
+    ),
+    Row(
+        5,
+        "",
+        "computed",
+        "70% trở lên số đầu mối trực thuộc (phòng, ban, tổ, đội) đạt danh hiệu “Tập thể lao động "
+        "tiên tiến” hoặc được đánh giá “Hoàn thành tốt nhiệm vụ” trở lên (đối với những nơi đủ "
+        "điều kiện bình xét danh hiệu thi đua), không có cá nhân bị kỷ luật từ hình thức cảnh cáo "
+        "trở lên.",
+        rule="sub_units",
     ),
 ]
 
-_SCHOOL = [
-    (
+_ARTICLE_6_TITLE = (
+    "Tiêu chí công nhận cơ quan, doanh nghiệp đạt tiêu chuẩn “An toàn về an ninh, trật tự”"
+)
+
+_ARTICLE_7 = [
+    Row(
         1,
         "",
         "requirement",
         "Quý I hằng năm, tổ chức Đảng có nghị quyết chuyên đề riêng hoặc lồng ghép công tác bảo "
         "đảm an ninh, trật tự trong nghị quyết lãnh đạo, chỉ đạo hằng năm (đối với nơi có tổ chức "
-        "Đảng); cơ sở giáo dục có kế hoạch về bảo đảm an ninh, trật tự và đăng ký phấn đấu đạt "
-        "tiêu chuẩn “An toàn về an ninh, trật tự”; có nội quy, quy định bảo vệ cơ sở giáo dục, bảo"
-        " vệ bí mật Nhà nước, bảo vệ chính trị nội bộ, quản lý, giáo dục người học, phòng, chống "
-        "cháy nổ; 100% cán bộ, giáo viên, nhân viên và người học được phổ biến quán triệt các nội "
-        "quy, quy định nêu trên và tiêu chí xây dựng cơ sở giáo dục đạt tiêu chuẩn “An toàn về an "
-        "ninh, trật tự”.",
+        "Đảng), cơ sở giáo dục có kế hoạch về bảo đảm an ninh, trật tự và đăng ký phấn đấu đạt "
+        "tiêu chuẩn “An toàn về an ninh, trật tự”; có nội quy, quy định bảo vệ cơ sở giáo dục, bảo "
+        "vệ chính trị nội bộ, quản lý giáo dục người học, phòng, chống cháy nổ phù hợp với tình "
+        "hình thực tiễn; 100% cán bộ, công nhân viên, người lao động, người dạy, người học được "
+        "phổ biến quán triệt các nội quy, quy định nêu trên và tiêu chí xây dựng cơ sở giáo dục "
+        "đạt tiêu chuẩn “An toàn về an ninh, trật tự”; có ít nhất 01 mô hình phong trào toàn dân "
+        "bảo vệ an ninh Tổ quốc hoạt động hiệu quả.",
     ),
-    (
+    Row(
         2,
         "",
         "requirement",
-        "Có ít nhất 01 mô hình phong trào toàn dân bảo vệ an ninh Tổ quốc hoạt động hiệu quả.",
+        "Triển khai, thực hiện đầy đủ các chủ trương, đường lối của Đảng, chính sách, pháp luật "
+        "của Nhà nước, quy chế, chương trình, kế hoạch phối hợp với lực lượng Công an (nếu có), "
+        "các quy định của địa phương về công tác bảo đảm an ninh, trật tự; có hình thức, biện pháp "
+        "phối hợp quản lý học sinh giữa cơ sở giáo dục và Ban Đại diện cha mẹ học sinh (đối với "
+        "cấp học phổ thông) trong công tác bảo đảm an ninh, trật tự.",
     ),
-    (
+    Row(
         3,
         "",
-        "requirement",
-        "Triển khai, thực hiện đầy đủ các chủ trương, đường lối của Đảng, chính sách, pháp luật "
-        "của Nhà nước về bảo đảm an ninh, trật tự; có quy chế, kế hoạch phối hợp giữa cơ sở giáo "
-        "dục với cơ quan Công an, chính quyền địa phương, gia đình và Ban đại diện cha mẹ học sinh"
-        " trong quản lý, giáo dục người học và bảo đảm an ninh, trật tự trường học.",
+        "heading",
+        "Không để xảy ra một trong các trường hợp quy định tại điểm a, b, c, đ, e và g khoản 3 "
+        "Điều 6 Thông tư này.",
     ),
-    (
+    Ref(3, "agency", 3, "a"),
+    Ref(3, "agency", 3, "b"),
+    Ref(3, "agency", 3, "c"),
+    Ref(3, "agency", 3, "đ"),
+    Ref(3, "agency", 3, "e"),
+    Ref(3, "agency", 3, "g"),
+    Row(
         4,
-        "a",
+        "",
         "disqualifier",
-        "Hoạt động chống Đảng, chống chính quyền, phá hoại khối đại đoàn kết toàn dân tộc trong cơ"
-        " sở giáo dục.",
+        "Không để xảy ra bạo lực học đường, cán bộ, công nhân viên, người lao động, người dạy, "
+        "người học phạm tội hoặc mắc tệ nạn xã hội bị xử lý kỷ luật từ hình thức cảnh cáo trở lên.",
     ),
-    (
-        4,
-        "b",
-        "disqualifier",
-        "Mất an ninh chính trị nội bộ; lộ, lọt, mất bí mật Nhà nước.",
-    ),
-    (
-        4,
-        "c",
-        "disqualifier",
-        "Lôi kéo, kích động cán bộ, giáo viên, nhân viên, người học tụ tập đông người, gây rối an "
-        "ninh, trật tự.",
-    ),
-    (
-        4,
-        "d",
-        "disqualifier",
-        "Tuyên truyền, phát triển đạo, hoạt động tín ngưỡng, tôn giáo trái pháp luật trong cơ sở "
-        "giáo dục.",
-    ),
-    (
-        4,
-        "đ",
-        "disqualifier",
-        "Cháy, nổ hoặc tai nạn nghiêm trọng trong cơ sở giáo dục do lỗi chủ quan của cơ sở giáo "
-        "dục.",
-    ),
-    (
+    Row(
         5,
         "",
-        "disqualifier",
-        "Không để xảy ra bạo lực học đường trong cơ sở giáo dục.",
+        "requirement",
+        "Lực lượng bảo vệ cơ sở giáo dục (nếu có) đạt danh hiệu “Tập thể lao động tiên tiến” hoặc "
+        "được đánh giá “Hoàn thành tốt nhiệm vụ” trở lên (đối với những nơi đủ điều kiện bình xét "
+        "danh hiệu thi đua), không có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên.",
     ),
-    (
+    Row(
         6,
         "",
-        "requirement",
-        "Cán bộ, giáo viên, nhân viên hoàn thành tốt nhiệm vụ được giao trong năm; tội phạm, tệ "
-        "nạn xã hội và vi phạm pháp luật khác liên quan đến cán bộ, giáo viên, nhân viên, người "
-        "học được kiềm chế, giảm so với năm trước; không có cán bộ, giáo viên, nhân viên, người "
-        "học vi phạm pháp luật bị truy cứu trách nhiệm hình sự.",
+        "computed",
+        "70% trở lên số đầu mối trực thuộc (khoa, phòng, ban, tổ chuyên môn) đạt danh hiệu “Tập "
+        "thể lao động tiên tiến” hoặc được đánh giá “Hoàn thành tốt nhiệm vụ” trở lên (đối với "
+        "những nơi đủ điều kiện bình xét danh hiệu thi đua), không có cá nhân bị kỷ luật từ hình "
+        "thức cảnh cáo trở lên.",
+        rule="sub_units",
     ),
 ]
 
+_ARTICLE_7_TITLE = "Tiêu chí công nhận cơ sở giáo dục đạt tiêu chuẩn “An toàn về an ninh, trật tự”"
+
+# unit kind → (article, title of the set = the article's heading, rows). Referenced sets come
+# first: the commune refers to Art. 4 (residential area), the school to Art. 6 (agency).
 CRITERIA = {
-    "residential_area": _RESIDENTIAL_AREA,
-    "commune": _COMMUNE,
-    "agency": list(_AGENCY_ENTERPRISE),
-    "enterprise": list(_AGENCY_ENTERPRISE),
-    "school": _SCHOOL,
+    "residential_area": (4, _ARTICLE_4_TITLE, _ARTICLE_4),
+    "agency": (6, _ARTICLE_6_TITLE, _ARTICLE_6),
+    "enterprise": (6, _ARTICLE_6_TITLE, _ARTICLE_6),
+    "commune": (5, _ARTICLE_5_TITLE, _ARTICLE_5),
+    "school": (7, _ARTICLE_7_TITLE, _ARTICLE_7),
 }
-
-_Q = "“An toàn về an ninh, trật tự”"
-
-TITLES = {
-    "residential_area": f"Tiêu chuẩn {_Q} đối với khu dân cư",
-    "commune": f"Tiêu chuẩn {_Q} đối với xã, phường, đặc khu",
-    "agency": f"Tiêu chuẩn {_Q} đối với cơ quan",
-    "enterprise": f"Tiêu chuẩn {_Q} đối với doanh nghiệp",
-    "school": f"Tiêu chuẩn {_Q} đối với cơ sở giáo dục",
-}
+VERSION = 2

@@ -1,10 +1,13 @@
 """Reference data every installation starts with: area levels, document kinds, the two
-regulations and the Circular 124/2021 criteria sets. Idempotent: it only adds what is
-missing, so texts an administrator edited are kept."""
+regulations and the Circular 124/2021 criteria sets (version 1, frozen, and version 2, the
+verbatim text). Idempotent: it only adds what is missing, so texts an administrator edited
+are kept."""
 
 import datetime
 
-from .criteria_124_2021 import CRITERIA, TITLES
+from . import criteria_124_2021 as current
+from . import criteria_124_2021_v1 as v1
+from .ordering import criterion_position
 
 LEVELS = [
     ("province", "Tỉnh, thành phố", 1),
@@ -45,11 +48,21 @@ REGISTRATION_DOSSIER = ("party_resolution", "security_plan", "registration")
 RECOGNITION_DOSSIER = ("proposal", "self_assessment", "minutes")
 OTHER_DOCUMENTS = "evidence"
 
+TT124_CODE = "124/2021/TT-BCA"
+TT124_TITLE = (
+    "Thông tư quy định khu dân cư, xã, phường, thị trấn, cơ quan, doanh nghiệp, cơ sở giáo "
+    "dục đạt tiêu chuẩn “An toàn về an ninh, trật tự”"
+)
+# The invented title migration 0002 stored before it was corrected (domain audit §1e).
+TT124_OLD_TITLE = (
+    "Thông tư quy định về tiêu chuẩn, hồ sơ, thủ tục xét, công nhận đạt tiêu chuẩn “An toàn "
+    "về an ninh, trật tự” (sửa đổi bởi Thông tư 48/2025/TT-BCA)"
+)
+
 REGULATIONS = [
     {
-        "code": "124/2021/TT-BCA",
-        "title": "Thông tư quy định về tiêu chuẩn, hồ sơ, thủ tục xét, công nhận đạt tiêu "
-        "chuẩn “An toàn về an ninh, trật tự” (sửa đổi bởi Thông tư 48/2025/TT-BCA)",
+        "code": TT124_CODE,
+        "title": TT124_TITLE,
         "signed_on": datetime.date(2021, 12, 28),
         "effective_from": datetime.date(2022, 2, 10),
     },
@@ -63,8 +76,9 @@ REGULATIONS = [
 ]
 
 
-def seed_reference_data(apps):
-    """Create the reference rows with the (historical) models from `apps`."""
+def seed_base(apps):
+    """Levels, document kinds, regulations and the version 1 criteria sets: what migration
+    0002 creates, with the (historical) models from `apps`."""
     AreaLevel = apps.get_model("dossiers", "AreaLevel")
     DocumentKind = apps.get_model("dossiers", "DocumentKind")
     Regulation = apps.get_model("dossiers", "Regulation")
@@ -80,17 +94,83 @@ def seed_reference_data(apps):
         regulations[row["code"]], _ = Regulation.objects.get_or_create(
             code=row["code"], defaults=row
         )
-    old, new = regulations["23/2012/TT-BCA"], regulations["124/2021/TT-BCA"]
+    old, new = regulations["23/2012/TT-BCA"], regulations[TT124_CODE]
     if old.replaced_by_id is None:
         old.replaced_by = new
         old.save(update_fields=["replaced_by"])
 
-    for unit_kind, rows in CRITERIA.items():
+    has_position = any(f.name == "position" for f in Criterion._meta.get_fields())
+    for unit_kind, rows in v1.CRITERIA.items():
         criteria_set, created = CriteriaSet.objects.get_or_create(
-            regulation=new, unit_kind=unit_kind, version=1, defaults={"title": TITLES[unit_kind]}
+            regulation=new, unit_kind=unit_kind, version=1, defaults={"title": v1.TITLES[unit_kind]}
         )
         if created:
             Criterion.objects.bulk_create(
-                Criterion(criteria_set=criteria_set, number=n, letter=letter, kind=kind, text=text)
+                Criterion(
+                    criteria_set=criteria_set,
+                    number=n,
+                    letter=letter,
+                    kind=kind,
+                    text=text,
+                    **({"position": criterion_position(n, letter)} if has_position else {}),
+                )
                 for n, letter, kind, text in rows
             )
+
+
+def seed_criteria_v2(apps):
+    """The verbatim criteria sets of Circular 124 Art. 4–7 as version 2 (a new version of
+    each set: version 1 rows are never edited, old answers point at them), and the
+    regulation's real title."""
+    Regulation = apps.get_model("dossiers", "Regulation")
+    CriteriaSet = apps.get_model("dossiers", "CriteriaSet")
+    Criterion = apps.get_model("dossiers", "Criterion")
+
+    regulation = Regulation.objects.get(code=TT124_CODE)
+    if regulation.title == TT124_OLD_TITLE:
+        regulation.title = TT124_TITLE
+        regulation.save(update_fields=["title"])
+    sets = {}
+    for unit_kind, (article, title, rows) in current.CRITERIA.items():
+        criteria_set, created = CriteriaSet.objects.get_or_create(
+            regulation=regulation,
+            unit_kind=unit_kind,
+            version=current.VERSION,
+            defaults={"title": title, "article": article},
+        )
+        sets[unit_kind] = criteria_set
+        if not created:
+            continue
+        for row in rows:
+            if isinstance(row, current.Ref):
+                target = Criterion.objects.get(
+                    criteria_set=sets[row.unit_kind],
+                    province=None,
+                    number=row.ref_number,
+                    letter=row.ref_letter,
+                    refers_to=None,
+                )
+                Criterion.objects.create(
+                    criteria_set=criteria_set,
+                    number=row.number,
+                    kind=target.kind,
+                    refers_to=target,
+                    position=criterion_position(row.number, "", row.ref_number, row.ref_letter),
+                )
+            else:
+                Criterion.objects.create(
+                    criteria_set=criteria_set,
+                    number=row.number,
+                    letter=row.letter,
+                    kind=row.kind,
+                    text=row.text,
+                    rule=row.rule,
+                    position=criterion_position(row.number, row.letter),
+                )
+    return sets
+
+
+def seed_reference_data(apps):
+    """Everything above, with the (historical) models from `apps`."""
+    seed_base(apps)
+    seed_criteria_v2(apps)

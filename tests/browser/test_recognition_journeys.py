@@ -62,6 +62,9 @@ def register_and_submit(page, unit, pdfs, shoot, households=True):
         radio.check()
     for box in page.locator("textarea[name^=explanation_]").all():
         box.fill("Đã thực hiện đầy đủ, có biên bản kèm theo.")
+    if unit.kind != "residential_area":  # Circular 124 Art. 6 cl. 5: 8 of 10 sub-units rated
+        page.get_by_label("Số đầu mối trực thuộc").fill("10")
+        page.get_by_label("Số đầu mối đạt “Tập thể lao động tiên tiến”", exact=False).fill("8")
     for code in DOCUMENTS:
         page.set_input_files(f"input[name=file_{code}]", pdfs[code])
     page.fill("input[name=meeting-held_on]", "2026-03-02")

@@ -21,37 +21,39 @@ def test_levels_are_data():
     ]
 
 
+def current(kind):
+    return CriteriaSet.objects.get(regulation__code="124/2021/TT-BCA", unit_kind=kind, version=2)
+
+
 @pytest.mark.parametrize(
     "kind, criteria_count",
     [
         (UnitKind.RESIDENTIAL_AREA, 5),
         (UnitKind.COMMUNE, 4),
-        (UnitKind.AGENCY, 4),
-        (UnitKind.ENTERPRISE, 4),
+        (UnitKind.AGENCY, 5),  # Art. 6 has 5 criteria (version 1 had 4: wrong)
+        (UnitKind.ENTERPRISE, 5),
         (UnitKind.SCHOOL, 6),
     ],
 )
 def test_circular_124_criteria_are_loaded_for_every_unit_kind(kind, criteria_count):
-    criteria_set = CriteriaSet.objects.get(regulation__code="124/2021/TT-BCA", unit_kind=kind)
-    numbers = set(criteria_set.criteria.values_list("number", flat=True))
+    numbers = set(current(kind).criteria.values_list("number", flat=True))
     assert numbers == set(range(1, criteria_count + 1))
 
 
 def test_residential_criterion_3_lists_disqualifying_events():
-    points = Criterion.objects.filter(criteria_set__unit_kind=UnitKind.RESIDENTIAL_AREA, number=3)
-    assert points.count() >= 3
+    points = current(UnitKind.RESIDENTIAL_AREA).criteria.filter(number=3).exclude(letter="")
+    assert points.count() == 7
     assert set(points.values_list("kind", flat=True)) == {CriterionKind.DISQUALIFIER}
-    assert all(p.letter for p in points)
 
 
-def test_commune_threshold_rule_is_a_threshold():
-    rule = Criterion.objects.get(criteria_set__unit_kind=UnitKind.COMMUNE, number=4)
-    assert rule.kind == CriterionKind.THRESHOLD
-    assert "70" in rule.text
+def test_art_5_cl_4_is_computed_not_ticked():
+    rule = current(UnitKind.COMMUNE).criteria.get(number=4)
+    assert rule.kind == CriterionKind.COMPUTED and rule.rule == "commune_units"
+    assert "70%" in rule.text
 
 
 def test_seeding_again_keeps_edited_texts():
-    criterion = Criterion.objects.filter(criteria_set__unit_kind=UnitKind.SCHOOL).first()
+    criterion = current(UnitKind.SCHOOL).criteria.first()
     criterion.text = "Nội dung đã được quản trị viên sửa."
     criterion.save()
     count = Criterion.objects.count()
@@ -63,7 +65,7 @@ def test_seeding_again_keeps_edited_texts():
 
 def test_a_province_can_add_a_criterion_in_the_admin(client):
     province = AreaFactory(province=True, name="Tỉnh Tây Ninh")
-    criteria_set = CriteriaSet.objects.get(unit_kind=UnitKind.SCHOOL)
+    criteria_set = current(UnitKind.SCHOOL)
     client.force_login(UserFactory(role=Role.ADMIN, is_staff=True, is_superuser=True))
     url = reverse("admin:dossiers_criteriaset_change", args=[criteria_set.pk])
     page = client.get(url)

@@ -2,10 +2,12 @@
 chí"; Art. 8 cl. 1 đạt / chưa đạt): with any "chưa đạt" only one supplement or a refusal /
 not recognised remains, with the failed criteria as reasons; nothing changes otherwise."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
-from dossiers.models import CriterionVerdict, DossierStatus, UnitKind
+from dossiers.models import AuthorityMarker, CriterionVerdict, Dossier, DossierStatus, UnitKind
 from dossiers.services import DomainError
 from tests.factories import UnitFactory
 from tests.journeys import Journey, Province, all_met, decide
@@ -21,8 +23,9 @@ def p():
 
 
 def one_failing(dossier, remark="Có vụ việc phức tạp kéo dài"):
+    """Every criterion "đạt" but the first judged one that is not computed from figures."""
     verdicts = all_met(dossier)
-    first = criteria_for(dossier)[0]
+    first = next(c for c in criteria_for(dossier) if c.pk in verdicts and c.kind != "computed")
     verdicts[first.pk] = (False, remark)
     return verdicts, first
 
@@ -122,26 +125,42 @@ def test_art_4_committee_cannot_recognise_against_the_police_verdicts(p):
     assert dossier.status == DossierStatus.NOT_RECOGNISED
 
 
-def test_art_5_cl_4_committee_cannot_recognise_a_commune_below_70_percent(p):
-    """The commune rule is recomputed on the day of the decision: a commune proposed while
-    it held can no longer be recognised once it does not."""
+def test_art_5_cl_4_commune_below_70_percent_cannot_go_on_nor_be_recognised(p):
+    """Commune criterion 4 is computed: below 70 % recognised the commune cannot be
+    forwarded; proposed while it held, it can no longer be recognised once a recognition
+    under it is revoked (recomputed on the day of the decision)."""
+    from accounts.services import user_grant_jurisdiction
+
     commune_unit = UnitFactory(
         kind=UnitKind.COMMUNE, area=p.commune, name=p.commune.name, managing_level=p.province.level
     )
-    from accounts.services import user_grant_jurisdiction
-
-    user_grant_jurisdiction(user=p.head, target=commune_unit)
+    for unit in (commune_unit, p.other_unit):
+        user_grant_jurisdiction(user=p.head, target=unit)
     dossier = Journey(p, commune_unit).to("submitted")
-    dossier = services.dossier_review(
-        acting_user=p.reviewer, dossier=dossier, outcome="forward", verdicts=all_met(dossier)
-    )
-    with pytest.raises(DomainError, match="tiêu chí 4 Điều 5"):
-        services.dossier_appraise(
-            acting_user=p.appraiser,
-            dossier=dossier,
-            outcome="propose",
-            verdicts=all_met(dossier),
+    with pytest.raises(DomainError, match="Tiêu chí 4 được đánh giá chưa đạt"):
+        services.dossier_review(
+            acting_user=p.reviewer, dossier=dossier, outcome="forward", verdicts=all_met(dossier)
         )
+    children = [Journey(p, u).to("recognised") for u in (p.unit, p.other_unit, p.agency)]
+    dossier = Journey(p, commune_unit)
+    dossier.dossier = Dossier.objects.get(unit=commune_unit)
+    dossier = dossier.forward().propose().dossier
+    assert dossier.status == DossierStatus.PROPOSED
+    services.decision_revoke(
+        acting_user=p.committee,
+        issuer=p.commune,
+        dossiers=[children[0]],
+        reason="Phát hiện sai phạm.",
+        issued_on=datetime.date(2026, 12, 1),
+        signer_name="Huỳnh Văn Giang",
+        signer_title="Chủ tịch",
+        authority=AuthorityMarker.TM,
+        summary="Thu hồi công nhận",
+    )
+    with pytest.raises(DomainError, match="tiêu chí 4 Điều 5: 3/3 đơn vị đăng ký, 2/3"):
+        decide(p, [dossier])
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.PROPOSED
 
 
 def test_review_page_refuses_forward_with_a_chua_dat_and_keeps_the_input(client, p):

@@ -114,7 +114,13 @@ def _submitted(world, year, key, monkeypatch):
         for c in criteria_for(dossier)
         if c.kind != CriterionKind.DISQUALIFIER
     }
-    services.dossier_save_assessment(acting_user=head, dossier=dossier, answers=answers)
+    organisation = key in ("agency", "enterprise", "school")
+    services.dossier_save_assessment(
+        acting_user=head,
+        dossier=dossier,
+        answers=answers,
+        **({"sub_units": (10, 8)} if organisation else {}),
+    )
     for kind in dossier.cycle.routes.get(unit_kind=unit.kind).required_documents.all():
         services.document_upload(acting_user=head, dossier=dossier, kind=kind, upload=pdf())
     hold_meeting(head, dossier, held_on=datetime.date(year, 3, 2))
@@ -198,10 +204,10 @@ def test_art_9_the_appraisal_is_the_routed_office_not_a_level_above(world, monke
 def test_preliminary_review_is_a_route_option(world, monkeypatch):
     """A province may have the police where the unit sits review first (DOMAIN.md §1): the
     ward police review and forward, the provincial standing office appraises."""
-    route = world["cycles"][2026].routes.get(unit_kind=UnitKind.COMMUNE)
+    route = world["cycles"][2026].routes.get(unit_kind=UnitKind.ENTERPRISE)
     route.preliminary_review_level = level("commune")
     route.save()
-    dossier = _submitted(world, 2026, "commune", monkeypatch)
+    dossier = _submitted(world, 2026, "enterprise", monkeypatch)
     assert dossier.review_area.name == "Phường Gò Dầu"
     assert dossier.appraise_area.name == "Tỉnh Tây Ninh"
     dossier = _recognise(world, 2026, dossier, "Phường Gò Dầu")

@@ -13,7 +13,7 @@ unless the province switched on a preliminary review by the police where the uni
 
 from dossiers.models import CriterionVerdict, DossierVersion, UnitKind
 
-from .selectors import commune_rule
+from .computed import commune_rule
 
 STANDING_OFFICE_TITLE = "Thẩm định hồ sơ"
 PRELIMINARY_TITLE = "Xét duyệt hồ sơ"
@@ -95,7 +95,7 @@ def latest_failures(dossiers) -> dict[int, list]:
     return {
         d.pk: sorted(
             (v.criterion for v in latest.get(d.pk, {}).values() if not v.met),
-            key=lambda c: (c.number, c.letter),
+            key=lambda c: c.position,
         )
         for d in dossiers
     }
@@ -103,8 +103,11 @@ def latest_failures(dossiers) -> dict[int, list]:
 
 def recognition_blockers(dossiers) -> dict[int, list[str]]:
     """Why the committee may not recognise each dossier now: criteria the police judged
-    "chưa đạt" in their latest verdicts, and, for a commune, the rule of Art. 5 cl. 4
-    recomputed on the day of the decision. An empty list: it may be recognised."""
+    "chưa đạt" in their latest verdicts (a computed criterion whose figures failed is
+    recorded so, workflows.recognition.computed), and, for a commune, the rule of Art. 5
+    cl. 4 recomputed on the day of the decision — the only figures that can change after
+    the police's verdict, since a submitted version is frozen. An empty list: it may be
+    recognised."""
     dossiers = list(dossiers)
     failures = latest_failures(dossiers)
     problems = {}

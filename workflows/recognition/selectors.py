@@ -15,40 +15,12 @@ from accounts.selectors import (
     granted_areas,
     units_in_jurisdiction,
 )
-from dossiers.models import (
-    CriteriaSet,
-    Criterion,
-    CriterionKind,
-    CycleRoute,
-    Dossier,
-    DossierStatus,
-    Unit,
-    UnitKind,
-)
+from dossiers.models import Criterion, CriterionKind, CycleRoute, Dossier
 
+from .computed import commune_rule as commune_rule  # re-exported for the views
+from .computed import computed_results
+from .criteria import criteria_for, judged
 from .flows import RecognitionFlow
-
-COMMUNE_REGISTERED_SHARE = 100
-COMMUNE_RECOGNISED_SHARE = 70
-
-
-def criteria_for(dossier) -> list[Criterion]:
-    """The criteria of the cycle's regulation for the unit's kind (latest version of the
-    set), plus those the cycle's province added (DOMAIN.md §1 "Criteria")."""
-    criteria_set = (
-        CriteriaSet.objects.filter(
-            regulation_id=dossier.cycle.regulation_id, unit_kind=dossier.unit.kind
-        )
-        .order_by("-version")
-        .first()
-    )
-    if criteria_set is None:
-        return []
-    return list(
-        criteria_set.criteria.filter(
-            Q(province__isnull=True) | Q(province_id=dossier.cycle.province_id)
-        ).order_by("province", "number", "letter")
-    )
 
 
 @dataclass
@@ -57,13 +29,16 @@ class ProvisionalResult:
     failing: list[Criterion] = field(default_factory=list)
     unanswered: list[Criterion] = field(default_factory=list)
     events_in_window: list = field(default_factory=list)
+    computed: dict = field(default_factory=dict)
 
 
 def provisional_result(dossier, version, criteria=None) -> ProvisionalResult:
-    """Circular 124: a unit meets the standard only if it meets every criterion; one
-    disqualifying event inside the evaluation window fails its criterion. Requirements and
-    thresholds are met when the unit says so; a disqualifier, when no event is declared
-    for it inside the window."""
+    """Circular 124 Art. 4–7 ("khi đạt đủ các tiêu chí sau"): a unit meets the standard only
+    if it meets every criterion; one disqualifying event inside the evaluation window (Art.
+    8 cl. 2) fails its point. Requirements are met when the unit says so; a computed
+    criterion only when its figures are too (`computed.computed_results`: a tick cannot
+    override failing figures); a disqualifier, when no event is declared for it inside the
+    window. Headings are judged through their points."""
     criteria = criteria if criteria is not None else criteria_for(dossier)
     route = CycleRoute.objects.get(cycle_id=dossier.cycle_id, unit_kind=dossier.unit.kind)
     answers = {a.criterion_id: a for a in version.assessments.all()}
@@ -71,64 +46,22 @@ def provisional_result(dossier, version, criteria=None) -> ProvisionalResult:
         e for e in version.events.all() if route.window_start <= e.occurred_on <= route.window_end
     ]
     hit = {e.criterion_id for e in events}
-    result = ProvisionalResult(met=True, events_in_window=events)
-    for criterion in criteria:
+    figures = computed_results(dossier, version, criteria)
+    result = ProvisionalResult(met=True, events_in_window=events, computed=figures)
+    for criterion in judged(criteria):
         if criterion.kind == CriterionKind.DISQUALIFIER:
             if criterion.pk in hit:
                 result.failing.append(criterion)
             continue
         answer = answers.get(criterion.pk)
-        if answer is None or answer.met is None:
+        if criterion.pk in figures and not figures[criterion.pk].met:
+            result.failing.append(criterion)
+        elif answer is None or answer.met is None:
             result.unanswered.append(criterion)
         elif not answer.met:
             result.failing.append(criterion)
     result.met = not result.failing and not result.unanswered
     return result
-
-
-@dataclass
-class CommuneRule:
-    total: int
-    registered: int
-    recognised: int
-
-    @property
-    def registered_share(self) -> float:
-        return 100.0 * self.registered / self.total if self.total else 0.0
-
-    @property
-    def recognised_share(self) -> float:
-        return 100.0 * self.recognised / self.total if self.total else 0.0
-
-    @property
-    def met(self) -> bool:
-        return (
-            self.total > 0
-            and self.registered_share >= COMMUNE_REGISTERED_SHARE
-            and self.recognised_share >= COMMUNE_RECOGNISED_SHARE
-        )
-
-
-def commune_rule(dossier) -> CommuneRule | None:
-    """Circular 124 (commune criterion 4): 100 % of the residential areas and
-    organisations under the commune registered, and at least 70 % of them recognised.
-    Computed from the children's dossiers on every read, so it is never stale."""
-    if dossier.unit.kind != UnitKind.COMMUNE:
-        return None
-    children = (
-        Unit.objects.filter(area__path__startswith=dossier.unit.area.path, active=True)
-        .exclude(pk=dossier.unit_id)
-        .exclude(kind=UnitKind.COMMUNE)
-        .exclude(is_small_enterprise=True)
-        .exclude(is_excluded_school=True)
-        .exclude(is_armed_forces=True)
-    )
-    their_dossiers = Dossier.objects.filter(cycle_id=dossier.cycle_id, unit__in=children)
-    return CommuneRule(
-        total=children.count(),
-        registered=their_dossiers.count(),
-        recognised=their_dossiers.filter(status=DossierStatus.RECOGNISED).count(),
-    )
 
 
 POLICE_STEPS = [

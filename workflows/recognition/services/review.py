@@ -13,9 +13,11 @@ from dossiers.models import (
 )
 from dossiers.services import DomainError
 
+from ..computed import computed_results
+from ..criteria import criteria_for, judged
 from ..flows import RecognitionFlow
 from ..outcomes import failed_labels, with_failures
-from ..selectors import criteria_for
+from ..permissions import ensure_can_act
 from .core import complete_step
 from .meeting import meeting_copy
 
@@ -32,13 +34,34 @@ APPRAISAL_OUTCOMES = {
 
 
 def _checked_verdicts(dossier, verdicts: dict, *, require_all: bool):
-    """[(criterion, met, remark)] for the dossier's criteria; all of them when required."""
-    criteria = criteria_for(dossier)
-    missing = [c for c in criteria if c.pk not in verdicts]
+    """[(criterion, met, remark)] for the dossier's judged criteria (headings are judged
+    through their points); all of them when required.
+
+    A computed criterion (Circular 124 Art. 4 cl. 1, Art. 5 cl. 4, Art. 6 cl. 5, Art. 7
+    cl. 6; `computed.computed_results`) cannot be met when its figures fail, whatever the
+    officer chose: its row is then met=False, given or not, and the remark starts with the
+    figures it was judged on."""
+    criteria = judged(criteria_for(dossier))
+    figures = computed_results(dossier)
+    failing = {pk for pk, result in figures.items() if not result.met}
+    missing = [c for c in criteria if c.pk not in verdicts and c.pk not in failing]
     if require_all and missing:
         labels = ", ".join(c.label for c in missing)
         raise DomainError(f"Chưa cho ý kiến đạt/chưa đạt ở tiêu chí: {labels}.")
-    return [(c, *verdicts[c.pk]) for c in criteria if c.pk in verdicts]
+    rows = []
+    for c in criteria:
+        if c.pk not in verdicts and c.pk not in failing:
+            continue
+        met, remark = verdicts.get(c.pk, (False, ""))
+        if c.pk in figures:
+            result = figures[c.pk]
+            met = met and result.met
+            note = f"Số liệu ({result.article}): {result.figures}"
+            if not result.met:
+                note += " Chưa đạt theo số liệu."
+            remark = f"{note} {remark}".strip()
+        rows.append((c, met, remark))
+    return rows
 
 
 def _save_review(*, dossier, user, stage, outcome, comment, rows):
@@ -117,6 +140,7 @@ def dossier_review(*, acting_user, dossier, outcome: str, comment: str = "", ver
     proposal) only when every criterion is met (Art. 4–7); request a supplement — once, in
     writing, listing everything missing, which returns the dossier to the unit head; or
     refuse with a reason, the failed criteria added to it (DOMAIN.md §4)."""
+    ensure_can_act(acting_user, dossier, "review")  # before any rule speaks of the dossier
     comment = comment.strip()
     if outcome not in REVIEW_OUTCOMES:
         raise DomainError("Vui lòng chọn kết quả xét duyệt.")
@@ -175,6 +199,7 @@ def dossier_appraise(*, acting_user, dossier, outcome: str, comment: str = "", v
     (Circular 124, Art. 9 cl. 1): đạt → proposed for recognition, only when every criterion
     is met (Art. 4–7); chưa đạt with reasons, the failed criteria added; or back to the
     preliminary review with a reason."""
+    ensure_can_act(acting_user, dossier, "appraise")
     comment = comment.strip()
     if outcome not in APPRAISAL_OUTCOMES:
         raise DomainError("Vui lòng chọn kết quả thẩm định.")

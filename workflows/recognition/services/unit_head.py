@@ -16,6 +16,7 @@ from accounts.models import Role
 from accounts.selectors import units_in_jurisdiction
 from dossiers.models import (
     Assessment,
+    ComputedRule,
     CriterionKind,
     DisqualifyingEvent,
     Document,
@@ -29,10 +30,11 @@ from dossiers.services import DomainError, cycle_route_for, unit_ineligibility_r
 from workflows import deadlines
 from workflows.deadlines import open_deadlines
 
+from ..computed import uses_rule, validate_sub_units
+from ..criteria import criteria_for, judged, latest_criteria_set
 from ..documents import save_upload
 from ..flows import RecognitionFlow
 from ..permissions import ensure_can_act
-from ..selectors import criteria_for
 from .core import complete_step, record_transition
 from .meeting import meeting_problems
 from .registration import RegistrationIncomplete, registration_problems, registration_store
@@ -57,7 +59,8 @@ def dossier_register(
     (Circular 124, Art. 4–7 cl. 1), with the registration dossier (Art. 9 cl. 2 a;
     `documents` maps a document kind's code to its upload) and, for a residential area,
     its households (Art. 4 cl. 1). Excluded kinds are refused with the reason; whatever is
-    missing is raised together, per field (RegistrationIncomplete)."""
+    missing is raised together, per field (RegistrationIncomplete). The dossier is
+    assessed on the latest version of the criteria set, recorded on it."""
     if acting_user.role != Role.UNIT_HEAD or not (
         units_in_jurisdiction(acting_user, act=True).filter(pk=unit.pk).exists()
     ):
@@ -96,6 +99,7 @@ def dossier_register(
                 households_registered=households_registered,
                 commitment=commitment,
                 registered_by=acting_user,
+                criteria_set=latest_criteria_set(cycle.regulation_id, unit.kind),
             )
     except IntegrityError as exc:
         raise DomainError(f"Đơn vị “{unit}” đã đăng ký trong đợt này.") from exc
@@ -110,7 +114,7 @@ def dossier_register(
     version = DossierVersion.objects.create(dossier=dossier, number=1)
     Assessment.objects.bulk_create(
         Assessment(version=version, criterion=c)
-        for c in criteria_for(dossier)
+        for c in judged(criteria_for(dossier))
         if c.kind != CriterionKind.DISQUALIFIER
     )
     dossier.process = RecognitionFlow.start.run(dossier=dossier)
@@ -138,10 +142,18 @@ def draft_version(dossier) -> DossierVersion:
 
 
 @transaction.atomic
-def dossier_save_assessment(*, acting_user, dossier, answers: dict) -> DossierVersion:
-    """Save the self-assessment as the user goes: {criterion_id: (met, explanation)}."""
+def dossier_save_assessment(
+    *, acting_user, dossier, answers: dict, sub_units: tuple | None = None
+) -> DossierVersion:
+    """Save the self-assessment as the user goes: {criterion_id: (met, explanation)}, and
+    `sub_units` = (sub-units, sub-units rated), the figures of Circular 124 Art. 6 cl. 5 /
+    Art. 7 cl. 6 (`computed.validate_sub_units`)."""
     ensure_can_act(acting_user, dossier, "prepare")
     version = draft_version(dossier)
+    if sub_units is not None:
+        validate_sub_units(*sub_units)
+        version.sub_units_total, version.sub_units_rated = sub_units
+        version.save(update_fields=["sub_units_total", "sub_units_rated"])
     rows = {a.criterion_id: a for a in version.assessments.all()}
     for criterion_id, (met, explanation) in answers.items():
         row = rows.get(int(criterion_id))
@@ -206,11 +218,17 @@ def dossier_submit(*, acting_user, dossier, comment: str = "") -> Dossier:
     problems = []
     if missing:
         problems.append("Còn thiếu tài liệu: " + "; ".join(k.name for k in missing) + ".")
-    unanswered = version.assessments.filter(met__isnull=True).select_related("criterion")
+    unanswered = version.assessments.filter(met__isnull=True).select_related(
+        "criterion__refers_to__criteria_set"
+    )
     if unanswered:
         labels = ", ".join(a.criterion.label for a in unanswered)
         problems.append(f"Chưa tự đánh giá tiêu chí: {labels}.")
     problems += meeting_problems(version, dossier.unit.kind, deadlines.today())
+    if uses_rule(criteria_for(dossier), ComputedRule.SUB_UNITS) and (
+        version.sub_units_total is None or version.sub_units_rated is None
+    ):
+        problems.append("Chưa nhập số đầu mối trực thuộc và số đầu mối đạt danh hiệu.")
     if problems:
         raise DomainError(" ".join(problems))
 

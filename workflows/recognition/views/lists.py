@@ -10,10 +10,11 @@ from viewflow.workflow.status import STATUS
 from dossiers.models import Document, Dossier, DossierStatus, DossierVersion, RegistrationDossier
 from workflows.deadlines import decision_cut_off
 
+from ..computed import computed_results
 from ..flows import RecognitionFlow
 from ..outcomes import step_title
 from ..permissions import can_act, ensure_can_act
-from ..selectors import commune_rule, inbox_tasks
+from ..selectors import commune_rule, criteria_for, inbox_tasks
 
 STEP_LABELS = {
     "register": "Đăng ký phấn đấu",
@@ -109,7 +110,10 @@ def dossier_detail(request, pk):
         DossierVersion.objects.filter(dossier=dossier)
         .select_related("meeting")
         .prefetch_related(
-            "assessments__criterion", "events__criterion", "documents__kind", "meeting__attendees"
+            "assessments__criterion__refers_to__criteria_set",
+            "events__criterion__refers_to__criteria_set",
+            "documents__kind",
+            "meeting__attendees",
         )
         .order_by("-number")
     )
@@ -118,12 +122,13 @@ def dossier_detail(request, pk):
         "open_task": open_task,
         "versions": versions,
         "reviews": dossier.reviews.select_related("actor", "version").prefetch_related(
-            "verdicts__criterion"
+            "verdicts__criterion__refers_to__criteria_set"
         ),
         "history": dossier.transitions.select_related("actor"),
         "step_labels": STEP_LABELS,
         "decision_items": dossier.decision_items.select_related("decision"),
         "rule": commune_rule(dossier),
+        "computed": _computed_rows(dossier),
         "can": can,
         "can_extend": _can_extend(open_task, can),
         "cut_off": decision_cut_off(dossier),
@@ -131,6 +136,14 @@ def dossier_detail(request, pk):
         "registration": registration_of(dossier),
     }
     return render(request, "recognition/dossier_detail.html", context)
+
+
+def _computed_rows(dossier):
+    """The figures of the computed criteria, for everyone who reads or decides the dossier
+    (Circular 124 Art. 4 cl. 1, Art. 5 cl. 4, Art. 6 cl. 5, Art. 7 cl. 6)."""
+    criteria = criteria_for(dossier)
+    results = computed_results(dossier, criteria=criteria)
+    return [(c, results[c.pk]) for c in criteria if c.pk in results]
 
 
 def _can_extend(open_task, can) -> bool:

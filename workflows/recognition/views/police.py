@@ -54,6 +54,7 @@ def _step_page(request, pk, *, step, outcomes, service, template_title):
     answers = {a.criterion_id: a for a in version.assessments.all()}
     events = list(version.events.all())
     posted = request.POST if error else None
+    result = provisional_result(dossier, version, criteria)
     rows = [
         {
             "criterion": c,
@@ -61,6 +62,7 @@ def _step_page(request, pk, *, step, outcomes, service, template_title):
             "events": [e for e in events if e.criterion_id == c.pk],
             "verdict": posted.get(f"verdict_{c.pk}", "") if posted else "",
             "remark": posted.get(f"remark_{c.pk}", "") if posted else "",
+            "computed": result.computed.get(c.pk),
         }
         for c in criteria
     ]
@@ -77,10 +79,10 @@ def _step_page(request, pk, *, step, outcomes, service, template_title):
             "error": error,
             "posted_outcome": posted.get("outcome", "") if posted else "",
             "posted_comment": posted.get("comment", "") if posted else "",
-            "result": provisional_result(dossier, version, criteria),
+            "result": result,
             "rule": commune_rule(dossier),
             "earlier": dossier.reviews.select_related("actor").prefetch_related(
-                "verdicts__criterion"
+                "verdicts__criterion__refers_to__criteria_set"
             ),
             "supplement_used": dossier.supplement_requests > 0,
         },

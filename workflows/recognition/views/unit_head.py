@@ -11,12 +11,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from accounts.selectors import units_in_jurisdiction
-from dossiers.models import CriterionKind, DocumentKind
+from dossiers.models import ComputedRule, CriterionKind, DocumentKind
 from dossiers.reference.meeting_seats import seats_for
 from dossiers.reference.seed import OTHER_DOCUMENTS
 from dossiers.services import DomainError
 
 from .. import services
+from ..computed import uses_rule
 from ..forms import RegisterForm
 from ..selectors import criteria_for, provisional_result
 from .lists import dossier_for_action
@@ -53,7 +54,7 @@ def dossier_register(request):
 def _answers_from(post, criteria):
     answers = {}
     for criterion in criteria:
-        if criterion.kind == CriterionKind.DISQUALIFIER:
+        if criterion.kind in (CriterionKind.DISQUALIFIER, CriterionKind.HEADING):
             continue
         met = post.get(f"met_{criterion.pk}")
         answers[criterion.pk] = (
@@ -61,6 +62,19 @@ def _answers_from(post, criteria):
             post.get(f"explanation_{criterion.pk}", "").strip(),
         )
     return answers
+
+
+def _sub_units_from(post, criteria):
+    """(sub-units, rated) when the set computes Art. 6 cl. 5 / Art. 7 cl. 6, else None."""
+    if not uses_rule(criteria, ComputedRule.SUB_UNITS):
+        return None
+    values = []
+    for name in ("sub_units_total", "sub_units_rated"):
+        raw = post.get(name, "").strip()
+        if raw and not (raw.isascii() and raw.isdigit()):
+            raise DomainError("Số đầu mối phải là số nguyên không âm.")
+        values.append(int(raw) if raw else None)
+    return tuple(values)
 
 
 def _store_uploads(request, dossier, errors):
@@ -91,6 +105,7 @@ def dossier_assess(request, pk):
                 acting_user=request.user,
                 dossier=dossier,
                 answers=_answers_from(request.POST, criteria),
+                sub_units=_sub_units_from(request.POST, criteria),
             )
             errors += _save_meeting(request, dossier)
         except DomainError as error:
@@ -170,6 +185,7 @@ def _assess_context(dossier, version, criteria, errors, posted):
     answers = {a.criterion_id: a for a in version.assessments.all()}
     events = list(version.events.select_related("criterion"))
     documents = list(version.documents.select_related("kind"))
+    result = provisional_result(dossier, version, criteria)
     rows = []
     for criterion in criteria:
         answer = answers.get(criterion.pk)
@@ -186,6 +202,7 @@ def _assess_context(dossier, version, criteria, errors, posted):
                 "events": [e for e in events if e.criterion_id == criterion.pk],
                 "event_date": (posted or {}).get(f"event-occurred_on-{criterion.pk}", ""),
                 "event_text": (posted or {}).get(f"event-description-{criterion.pk}", ""),
+                "computed": result.computed.get(criterion.pk),
             }
         )
     route = dossier.cycle.routes.get(unit_kind=dossier.unit.kind)
@@ -196,7 +213,8 @@ def _assess_context(dossier, version, criteria, errors, posted):
         "rows": rows,
         "errors": errors,
         "route": route,
-        "result": provisional_result(dossier, version, criteria),
+        "result": result,
+        "sub_units": _sub_units_context(version, criteria, posted),
         "required": [
             {"kind": k, "documents": [d for d in documents if d.kind_id == k.pk]} for k in required
         ],
@@ -246,3 +264,12 @@ def _meeting_rows(dossier, version, posted):
     if posted is not None:
         held_on = posted.get("meeting-held_on", held_on)
     return {"held_on": held_on, "rows": rows}
+
+
+def _sub_units_context(version, criteria, posted):
+    if not uses_rule(criteria, ComputedRule.SUB_UNITS):
+        return None
+    values = {"total": version.sub_units_total, "rated": version.sub_units_rated}
+    if posted is not None:
+        values = {k: posted.get(f"sub_units_{k}", v) for k, v in values.items()}
+    return {k: "" if v is None else v for k, v in values.items()}

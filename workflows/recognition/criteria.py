@@ -1,0 +1,47 @@
+"""Which criteria a dossier is assessed on (Circular 124 Art. 4–7, as versioned in
+`CriteriaSet`; DOMAIN.md §1 "Criteria")."""
+
+from django.db.models import F, Q
+
+from dossiers.models import CriteriaSet, Criterion
+
+
+def latest_criteria_set(regulation_id, unit_kind) -> CriteriaSet | None:
+    """The newest version of the regulation's set for the kind: what a new registration
+    is assessed on."""
+    return (
+        CriteriaSet.objects.filter(regulation_id=regulation_id, unit_kind=unit_kind)
+        .order_by("-version")
+        .first()
+    )
+
+
+def criteria_set_of(dossier) -> CriteriaSet | None:
+    """The set the dossier records (fixed at registration); the latest for a dossier that
+    records none yet."""
+    if dossier.criteria_set_id:
+        return dossier.criteria_set
+    return latest_criteria_set(dossier.cycle.regulation_id, dossier.unit.kind)
+
+
+def criteria_for(dossier) -> list[Criterion]:
+    """The criteria of the dossier's set, plus those the cycle's province added (Circular
+    124 Art. 8 cl. 1), in the circular's order: number, then point in Vietnamese letter
+    order (a, b, c, d, đ, e, g, h), a referenced clause or point under the criterion that
+    refers to it. Headings included: they are shown, not judged (`Criterion.judged`)."""
+    criteria_set = criteria_set_of(dossier)
+    if criteria_set is None:
+        return []
+    return list(
+        criteria_set.criteria.filter(
+            Q(province__isnull=True) | Q(province_id=dossier.cycle.province_id)
+        )
+        .select_related("criteria_set", "refers_to__criteria_set")
+        .order_by(F("province").asc(nulls_first=True), "position")
+    )
+
+
+def judged(criteria) -> list[Criterion]:
+    """The criteria a verdict is given on: all but the lead sentences of criteria with
+    points."""
+    return [c for c in criteria if c.judged]
