@@ -20,6 +20,7 @@ from .dossier import (
     Review,
     ReviewStage,
 )
+from .recorded_recognitions import RecordedRecognition, RecordedRecognitionItem
 from .reward_decisions import DecisionDispatch, RecordedDecision
 from .rewards import (
     CouncilVote,
@@ -54,6 +55,8 @@ __all__ = [
     "RewardForm",
     "DecisionDispatch",
     "RecordedDecision",
+    "RecordedRecognition",
+    "RecordedRecognitionItem",
     "Assessment",
     "AuthorityMarker",
     "CriterionVerdict",

@@ -6,12 +6,19 @@ import datetime
 
 from .criteria_124_2021 import CRITERIA, TITLES
 
+MINISTRY_LEVEL = ("ministry", "Bộ Công an (cấp Bộ)", 0)
 LEVELS = [
+    MINISTRY_LEVEL,
     ("province", "Tỉnh, thành phố", 1),
     ("district", "Quận, huyện, thị xã (trước 01/7/2025)", 2),
     ("commune", "Xã, phường, đặc khu", 3),
     ("residential", "Khu dân cư (thôn, ấp, bản, khu phố, tổ dân phố)", 4),
 ]
+
+# Circular 124, Art. 9 cl. 1 d and Art. 10 cl. 4: the Minister decides for agencies,
+# enterprises and schools followed by the Ministry's departments. One area with no parent
+# stands for the Ministry, so a route can name it as the deciding body.
+MINISTRY_AREA = {"code": "BCA", "name": "Bộ Công an"}
 
 DOCUMENT_KINDS = [
     ("proposal", "Tờ trình đề nghị công nhận", 1),
@@ -49,6 +56,7 @@ def seed_reference_data(apps):
 
     for code, name, rank in LEVELS:
         AreaLevel.objects.get_or_create(code=code, defaults={"name": name, "rank": rank})
+    seed_ministry(apps)
     for code, name, order in DOCUMENT_KINDS:
         DocumentKind.objects.get_or_create(code=code, defaults={"name": name, "order": order})
     regulations = {}
@@ -70,3 +78,21 @@ def seed_reference_data(apps):
                 Criterion(criteria_set=criteria_set, number=n, letter=letter, kind=kind, text=text)
                 for n, letter, kind, text in rows
             )
+
+
+def seed_ministry(apps):
+    """The "ministry" level (rank 0, above the provinces) and its one area, "Bộ Công an"
+    (Circular 124, Art. 10 cl. 4). Idempotent."""
+    AreaLevel = apps.get_model("dossiers", "AreaLevel")
+    AdministrativeArea = apps.get_model("dossiers", "AdministrativeArea")
+    code, name, rank = MINISTRY_LEVEL
+    level, _ = AreaLevel.objects.get_or_create(code=code, defaults={"name": name, "rank": rank})
+    area, created = AdministrativeArea.objects.get_or_create(
+        code=MINISTRY_AREA["code"],
+        level=level,
+        valid_from=None,
+        defaults={"name": MINISTRY_AREA["name"], "parent": None},
+    )
+    if created:  # a root: its path is its own id (dossiers.services.area_set_paths)
+        area.path = f"/{area.pk}/"
+        area.save(update_fields=["path"])

@@ -8,6 +8,7 @@ success and one `Conflict`.
 
 from .core import CONFLICT_MESSAGE, Conflict, record_transition
 from .decisions import decision_issue, decision_revoke
+from .recorded import minister_decision_record
 from .review import dossier_appraise, dossier_review
 from .unit_head import (
     document_remove,
@@ -36,6 +37,7 @@ __all__ = [
     "dossier_save_assessment",
     "dossier_submit",
     "draft_version",
+    "minister_decision_record",
     "missing_documents",
     "record_transition",
 ]

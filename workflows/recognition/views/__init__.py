@@ -2,6 +2,7 @@ from .deadlines import dossier_extend, statistics
 from .decisions import decision_create, decision_detail, decision_list, decision_revoke
 from .lists import DossierListView, document_download, dossier_chart, dossier_detail, inbox
 from .police import dossier_appraise, dossier_review
+from .recorded import minister_decision_record
 from .unit_head import dossier_assess, dossier_register
 
 __all__ = [
@@ -19,5 +20,6 @@ __all__ = [
     "dossier_register",
     "dossier_review",
     "inbox",
+    "minister_decision_record",
     "statistics",
 ]

@@ -26,6 +26,7 @@ STEP_LABELS = {
     "appraise_not_met": "Thẩm định: chưa đạt",
     "appraise_return": "Thẩm định: trả lại xét duyệt",
     "decide": "Quyết định",
+    "record_decision": "Ghi nhận quyết định của Bộ trưởng Bộ Công an",
     "revoke": "Thu hồi công nhận",
 }
 
@@ -102,7 +103,7 @@ def dossier_detail(request, pk):
     )
     can = {
         step: can_act(request.user, dossier, step)
-        for step in ("prepare", "review", "appraise", "decide")
+        for step in ("prepare", "review", "appraise", "decide", "record")
     }
     versions = (
         DossierVersion.objects.filter(dossier=dossier)
@@ -119,6 +120,7 @@ def dossier_detail(request, pk):
         "history": dossier.transitions.select_related("actor"),
         "step_labels": STEP_LABELS,
         "decision_items": dossier.decision_items.select_related("decision"),
+        "recorded_items": dossier.recorded_items.select_related("decision"),
         "rule": commune_rule(dossier),
         "can": can,
         "can_extend": _can_extend(open_task, can),
