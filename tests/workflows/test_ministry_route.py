@@ -219,6 +219,11 @@ def test_minister_decision_record_page_keeps_typed_input_on_error(ministry, monk
     dossier = _transmitted(w, 2026, monkeypatch)
     client.force_login(w["offices"]["Tỉnh Tây Ninh"]["police"])
     url = reverse("minister-decision-record")
+    page = client.get(reverse("dossier-detail", args=[dossier.pk])).content.decode()
+    assert f"{url}?co-quan={dossier.review_area_id}" in page  # the record button
+    assert "quyết định: Bộ trưởng Bộ Công an (tỉnh ghi nhận)" in page
+    inbox = client.get(reverse("inbox")).content.decode()
+    assert "1 hồ sơ đã chuyển Bộ Công an đang chờ ghi nhận kết quả" in inbox
     html = client.get(url).content.decode()
     assert dossier.unit.name in html and "Ghi nhận quyết định của Bộ trưởng Bộ Công an" in html
     too_long = "9" * 61 + "/QĐ-BCA"

@@ -7,13 +7,14 @@ from django.views.generic import ListView
 from viewflow.workflow import chart
 from viewflow.workflow.status import STATUS
 
-from dossiers.models import Document, Dossier, DossierStatus, DossierVersion
+from accounts.selectors import granted_areas
+from dossiers.models import AreaLevel, Document, Dossier, DossierStatus, DossierVersion
 from workflows.deadlines import decision_cut_off
 
 from ..flows import RecognitionFlow
 from ..outcomes import step_title
-from ..permissions import can_act, ensure_can_act
-from ..selectors import commune_rule, inbox_tasks
+from ..permissions import STEP_ROLES, can_act, ensure_can_act
+from ..selectors import actionable_dossiers, commune_rule, inbox_tasks
 
 STEP_LABELS = {
     "register": "Đăng ký phấn đấu",
@@ -40,7 +41,28 @@ def inbox(request):
     return render(
         request,
         "recognition/inbox.html",
-        {"tasks": page, "page": page, "reward_tasks": reward_inbox_tasks(request.user)[:50]},
+        {
+            "tasks": page,
+            "page": page,
+            "reward_tasks": reward_inbox_tasks(request.user)[:50],
+            "to_record": _minister_decisions_to_record(request.user),
+        },
+    )
+
+
+def _minister_decisions_to_record(user) -> int:
+    """Dossiers the user's police office transmitted to the Ministry, waiting for the
+    Minister's decision to be recorded (Circular 124, Art. 10 cl. 4)."""
+    if user.role not in STEP_ROLES["record"]:
+        return 0
+    return (
+        actionable_dossiers(user)
+        .filter(
+            status=DossierStatus.PROPOSED,
+            decide_area__level__code=AreaLevel.MINISTRY,
+            review_area__in=granted_areas(user, act=True),
+        )
+        .count()
     )
 
 
