@@ -139,6 +139,11 @@ def test_art_10_cl_4_minister_decision_is_recorded_not_numbered(ministry, monkey
     html = client.get(reverse("dossier-detail", args=[dossier.pk])).content.decode()
     assert MINISTER_LABEL in html and "Quyết định số 123/QĐ-BCA ngày 18/11/2026" in html
     assert "Ghi nhận Quyết định số 123/QĐ-BCA" in html  # the history names it
+    admin = UserFactory(role=Role.ADMIN, is_staff=True, is_superuser=True)
+    client.force_login(admin)  # the admin lists it, read-only
+    changelist = reverse("admin:dossiers_recordedrecognition_changelist")
+    assert "123/QĐ-BCA" in client.get(changelist).content.decode()
+    assert client.get(reverse("admin:dossiers_recordedrecognition_add")).status_code == 403
 
     enterprise = _submitted(w, 2026, "enterprise", monkeypatch)  # managed by the province
     enterprise = _transmitted_from(
