@@ -17,6 +17,8 @@ from .models import (
     LateRegistration,
     NomineeFlag,
     RecognitionCycle,
+    RecordedRecognition,
+    RecordedRecognitionItem,
     Regulation,
     RewardForm,
     StepDeadline,
@@ -273,3 +275,45 @@ class LateRegistrationAdmin(admin.ModelAdmin):
             reason=form.cleaned_data["reason"],
         )
         obj.pk, obj.opened_by, obj.opened_at = opened.pk, opened.opened_by, opened.opened_at
+
+
+class RecordedRecognitionItemInline(admin.TabularInline):
+    model = RecordedRecognitionItem
+    fields = ("dossier", "recognised", "reason")
+    readonly_fields = fields
+    can_delete = False
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RecordedRecognition)
+class RecordedRecognitionAdmin(admin.ModelAdmin):
+    """The Minister's recognition decisions the provinces recorded (Circular 124, Art. 10
+    cl. 4): read-only here; they are recorded by the provincial police on the recognition
+    pages, with each dossier's result in the same step."""
+
+    list_display = ("reference", "issued_on", "authority", "recorded_in", "recorded_at")
+    list_filter = ("issued_on", "recorded_in")
+    search_fields = ("reference", "items__dossier__unit__name")
+    list_select_related = ("recorded_in",)
+    inlines = [RecordedRecognitionItemInline]
+    readonly_fields = (
+        "decided_by",
+        "authority",
+        "reference",
+        "issued_on",
+        "recorded_in",
+        "recorded_by",
+        "recorded_at",
+    )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

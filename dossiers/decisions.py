@@ -4,6 +4,20 @@ certificate": "Số: 123/QĐ-UBND", numbers restart every 1 January per issuer).
 from .models import Decision, DecisionCounter
 from .services import DomainError
 
+MAX_REFERENCE = 64
+
+
+def clean_reference(reference: str) -> str:
+    """A higher authority's decision recorded as issued ("1234/QĐ-BCA"), never numbered
+    here: required, ≤ 64 characters, inner spaces kept as typed. Shared by the recorded
+    reward decisions and the Minister's recognition decisions."""
+    reference = (reference or "").strip()
+    if not reference:
+        raise DomainError("Vui lòng nhập số, ký hiệu quyết định như trên văn bản đã ban hành.")
+    if len(reference) > MAX_REFERENCE:
+        raise DomainError(f"Số, ký hiệu quyết định không quá {MAX_REFERENCE} ký tự.")
+    return reference
+
 
 def _check_signature(issued_on, signer_name, signer_title, authority, summary):
     missing = [

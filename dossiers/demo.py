@@ -100,6 +100,16 @@ def build_demo() -> DemoSummary:
         "3900100011", "Công ty Cổ phần Cao su Tây Ninh", UnitKind.ENTERPRISE, ward_one, "province"
     )
     b.unit("PROV-SC-01", "Trường THPT chuyên Hoàng Lê Kha", UnitKind.SCHOOL, ward_one, "province")
+    # Followed by a Ministry department: V05 appraises, the Minister decides, the provincial
+    # police transmit the dossier and record the decision (Circular 124, Art. 10 cl. 4).
+    b.unit(
+        "3900100033",
+        "Chi nhánh Tổng công ty Xăng dầu tại Tây Ninh",
+        UnitKind.ENTERPRISE,
+        ward_one,
+        "province",
+        followed_by_ministry=True,
+    )
 
     old_province = AdministrativeArea.objects.get(
         code=PROVINCE_CODE, level=b.levels["province"], valid_from=None

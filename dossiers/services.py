@@ -9,6 +9,7 @@ from django.db import transaction
 
 from .models import AdministrativeArea, AreaLevel, CycleRoute, RecognitionCycle, Unit, UnitKind
 from .models.areas import PATH_SEPARATOR
+from .models.units import ORGANISATION_KINDS
 
 
 class DomainError(Exception):
@@ -100,13 +101,27 @@ def unit_ineligibility_reasons(unit: Unit) -> list[str]:
     return reasons
 
 
+def ministry_area() -> AdministrativeArea:
+    """The Ministry of Public Security as an area: the seeded root of level "ministry"
+    (dossiers.reference.seed.MINISTRY_AREA), the deciding body of Art. 10 cl. 4."""
+    area = (
+        AdministrativeArea.objects.filter(level__code=AreaLevel.MINISTRY, parent=None)
+        .order_by("pk")
+        .first()
+    )
+    if area is None:
+        raise DomainError("Danh mục địa bàn chưa có Bộ Công an (cấp Bộ).")
+    return area
+
+
 @dataclass(frozen=True)
 class ResolvedRoute:
     """Who handles one unit's dossier in one cycle. `review_area` is the police office that
     receives the dossier: the deciding level's standing office (Circular 124, Art. 9 cl. 1),
     or — when the province switched on a preliminary review — the police where the unit
     sits, and then `appraise_area` is the standing office that appraises after it.
-    `decide_area` is the People's Committee that decides (Art. 10)."""
+    `decide_area` is the People's Committee that decides (Art. 10), or the Ministry for a
+    unit followed by its departments (Art. 10 cl. 4; see `cycle_route_for`)."""
 
     route: CycleRoute
     unit_area: AdministrativeArea
@@ -127,7 +142,11 @@ def cycle_route_for(*, cycle: RecognitionCycle, unit: Unit) -> ResolvedRoute:
       managing committee delegated it to ("ủy quyền", Art. 10 cl. 5);
     - the standing office of that level's steering committee appraises and proposes
       (Art. 9 cl. 1 a–c), unless the route names another level;
-    - optionally, the police where the unit sits review it first (a province's option).
+    - optionally, the police where the unit sits review it first (a province's option);
+    - a unit followed by the Ministry's departments is appraised by V05 and decided by the
+      Minister (Art. 9 cl. 1 d; Art. 10 cl. 4): `decide_area` is the Ministry, and since
+      the province's system cannot act for V05, the cycle's provincial police standing
+      office receives the dossier, transmits it to the Ministry and records the decision.
 
     The unit's area is taken as it stood at the end of the cycle's evaluation window, so
     one unit routes through the 3-level tree in a 2024 cycle and the 2-level tree in 2026."""
@@ -144,6 +163,19 @@ def cycle_route_for(*, cycle: RecognitionCycle, unit: Unit) -> ResolvedRoute:
             f"“{unit.get_kind_display()}”."
         )
     unit_area = area_as_of(unit.area, route.window_end)
+    if unit.followed_by_ministry:
+        if unit.kind not in ORGANISATION_KINDS:
+            raise DomainError(
+                f"“{unit}” không phải cơ quan, doanh nghiệp, cơ sở giáo dục: không thuộc thẩm "
+                "quyền công nhận của Bộ trưởng Bộ Công an."
+            )
+        return ResolvedRoute(
+            route=route,
+            unit_area=unit_area,
+            review_area=cycle.province,
+            appraise_area=None,
+            decide_area=ministry_area(),
+        )
 
     def at(level, what):
         found = area_ancestor_at_level(unit_area, level)

@@ -20,6 +20,7 @@ from .dossier import (
     Review,
     ReviewStage,
 )
+from .recorded_recognitions import RecordedRecognition, RecordedRecognitionItem
 from .registration import (
     EvaluationMeeting,
     LateRegistration,
@@ -66,6 +67,8 @@ __all__ = [
     "RewardForm",
     "DecisionDispatch",
     "RecordedDecision",
+    "RecordedRecognition",
+    "RecordedRecognitionItem",
     "Assessment",
     "AuthorityMarker",
     "CriterionVerdict",

@@ -14,8 +14,11 @@ PATH_SEPARATOR = "/"
 
 
 class AreaLevel(models.Model):
-    """A level of the hierarchy. Levels are data: province, district, commune, residential."""
+    """A level of the hierarchy. Levels are data: province, district, commune, residential;
+    above them the Ministry of Public Security, which decides for units followed by its
+    departments (Circular 124, Art. 10 cl. 4) and has one area, "Bộ Công an"."""
 
+    MINISTRY = "ministry"
     PROVINCE = "province"
     DISTRICT = "district"
     COMMUNE = "commune"
@@ -23,7 +26,9 @@ class AreaLevel(models.Model):
 
     code = models.SlugField("mã cấp", max_length=32, unique=True)
     name = models.CharField("tên cấp", max_length=100)
-    rank = models.PositiveSmallIntegerField("thứ bậc", help_text="1 là cấp cao nhất (tỉnh).")
+    rank = models.PositiveSmallIntegerField(
+        "thứ bậc", help_text="0 là cấp Bộ; 1 là tỉnh, cấp cao nhất của địa phương."
+    )
 
     class Meta:
         ordering = ["rank"]

@@ -9,9 +9,10 @@ field: only the transitions below change it, and only flow steps call them
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from .areas import AdministrativeArea
+from .areas import AdministrativeArea, AreaLevel
 from .criteria import CriteriaSet, Criterion
 from .cycles import DocumentKind, RecognitionCycle
 from .units import Unit
@@ -109,6 +110,15 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
 
     def __str__(self):
         return f"Hồ sơ {self.unit} — {self.cycle.year}"
+
+    @cached_property
+    def decided_by_minister(self) -> bool:
+        """The route resolved at registration names the Ministry as the deciding body
+        (Circular 124, Art. 9 cl. 1 d; Art. 10 cl. 4): the province's police transmit the
+        dossier and record the Minister's decision; no committee of the province decides."""
+        return AdministrativeArea.objects.filter(
+            pk=self.decide_area_id, level__code=AreaLevel.MINISTRY
+        ).exists()
 
     # Transitions. Each is called by exactly one flow step; guards live in services.
     @transition(field=status, source=[S.REGISTERED, S.SUPPLEMENT_REQUESTED], target=S.SUBMITTED)

@@ -16,6 +16,10 @@ class UnitKind(models.TextChoices):
     SCHOOL = "school", "Cơ sở giáo dục"
 
 
+# Agencies, enterprises and schools (Circular 124, Art. 6–7, 9 cl. 1 c–d, 10).
+ORGANISATION_KINDS = (UnitKind.AGENCY, UnitKind.ENTERPRISE, UnitKind.SCHOOL)
+
+
 class UnitQuerySet(models.QuerySet):
     def visible_to(self, user):
         from accounts.selectors import units_in_jurisdiction
@@ -91,12 +95,36 @@ class Unit(models.Model):
         return self.name
 
     def clean(self):
+        self._clean_followed_by_ministry()
+        self._clean_delegation()
+
+    def _clean_followed_by_ministry(self):
+        """Circular 124, Art. 9 cl. 1 d; Art. 10 cl. 4: only "cơ quan, doanh nghiệp, cơ sở
+        giáo dục do các đơn vị nghiệp vụ thuộc Bộ Công an theo dõi" go to the Minister; no
+        People's Committee decides them, so none can be delegated to (Art. 10 cl. 5)."""
+        if not self.followed_by_ministry:
+            return
+        errors = []
+        if self.kind not in ORGANISATION_KINDS:
+            errors.append(
+                "Chỉ cơ quan, doanh nghiệp, cơ sở giáo dục do đơn vị nghiệp vụ thuộc Bộ Công an "
+                "theo dõi mới do Bộ trưởng Bộ Công an quyết định công nhận."
+            )
+        if self.delegated_to_id:
+            errors.append(
+                "Đơn vị do Bộ trưởng Bộ Công an quyết định công nhận không ủy quyền cho Ủy ban "
+                "nhân dân."
+            )
+        if errors:
+            raise ValidationError({"followed_by_ministry": errors})
+
+    def _clean_delegation(self):
         """Circular 124, Art. 10 cl. 5: a committee may delegate recognition "cho Ủy ban nhân
         dân cấp dưới một cấp", for agencies, enterprises and schools "đóng trên địa bàn"."""
         if not self.delegated_to_id:
             return
         errors = []
-        if self.kind not in (UnitKind.AGENCY, UnitKind.ENTERPRISE, UnitKind.SCHOOL):
+        if self.kind not in ORGANISATION_KINDS:
             errors.append("Chỉ ủy quyền xét, công nhận cơ quan, doanh nghiệp, cơ sở giáo dục.")
         delegate = self.delegated_to
         above = delegate.parent

@@ -9,7 +9,9 @@ from . import criteria_124_2021 as current
 from . import criteria_124_2021_v1 as v1
 from .ordering import criterion_position
 
+MINISTRY_LEVEL = ("ministry", "Bộ Công an (cấp Bộ)", 0)
 LEVELS = [
+    MINISTRY_LEVEL,
     ("province", "Tỉnh, thành phố", 1),
     ("district", "Quận, huyện, thị xã (trước 01/7/2025)", 2),
     ("commune", "Xã, phường, đặc khu", 3),
@@ -20,6 +22,12 @@ LEVELS = [
 # registration dossier of Quarter I (point a) and the recognition dossier (point b).
 ANTT = "“An toàn về an ninh, trật tự”"
 ALL_KINDS = "khu dân cư, xã, phường, thị trấn, cơ quan, doanh nghiệp, cơ sở giáo dục"
+
+# Circular 124, Art. 9 cl. 1 d and Art. 10 cl. 4: the Minister decides for agencies,
+# enterprises and schools followed by the Ministry's departments. One area with no parent
+# stands for the Ministry, so a route can name it as the deciding body.
+MINISTRY_AREA = {"code": "BCA", "name": "Bộ Công an"}
+
 DOCUMENT_KINDS = [
     (
         "party_resolution",
@@ -87,6 +95,7 @@ def seed_base(apps):
 
     for code, name, rank in LEVELS:
         AreaLevel.objects.get_or_create(code=code, defaults={"name": name, "rank": rank})
+    seed_ministry(apps)
     for code, name, order in DOCUMENT_KINDS:
         DocumentKind.objects.get_or_create(code=code, defaults={"name": name, "order": order})
     regulations = {}
@@ -174,3 +183,22 @@ def seed_reference_data(apps):
     """Everything above, with the (historical) models from `apps`."""
     seed_base(apps)
     seed_criteria_v2(apps)
+    seed_ministry(apps)
+
+
+def seed_ministry(apps):
+    """The "ministry" level (rank 0, above the provinces) and its one area, "Bộ Công an"
+    (Circular 124, Art. 10 cl. 4). Idempotent."""
+    AreaLevel = apps.get_model("dossiers", "AreaLevel")
+    AdministrativeArea = apps.get_model("dossiers", "AdministrativeArea")
+    code, name, rank = MINISTRY_LEVEL
+    level, _ = AreaLevel.objects.get_or_create(code=code, defaults={"name": name, "rank": rank})
+    area, created = AdministrativeArea.objects.get_or_create(
+        code=MINISTRY_AREA["code"],
+        level=level,
+        valid_from=None,
+        defaults={"name": MINISTRY_AREA["name"], "parent": None},
+    )
+    if created:  # a root: its path is its own id (dossiers.services.area_set_paths)
+        area.path = f"/{area.pk}/"
+        area.save(update_fields=["path"])

@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def test_levels_are_data():
     assert list(AreaLevel.objects.values_list("code", flat=True)) == [
+        "ministry",  # Circular 124, Art. 10 cl. 4: the Minister decides some organisations
         "province",
         "district",
         "commune",

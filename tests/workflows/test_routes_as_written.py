@@ -114,7 +114,7 @@ def _submitted(world, year, key, monkeypatch):
         for c in criteria_for(dossier)
         if c.kind != CriterionKind.DISQUALIFIER
     }
-    organisation = key in ("agency", "enterprise", "school")
+    organisation = unit.kind in (UnitKind.AGENCY, UnitKind.ENTERPRISE, UnitKind.SCHOOL)
     services.dossier_save_assessment(
         acting_user=head,
         dossier=dossier,

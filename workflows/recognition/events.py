@@ -12,7 +12,7 @@ from notifications.models import Event
 from notifications.services import notify_users, users_acting_in_area
 
 from .outcomes import step_title
-from .permissions import STEP_ROLES
+from .permissions import STEP_ROLES, decision_step, step_area_id
 
 NODE_PERMISSION_STEP = {
     "prepare_dossier": "prepare",
@@ -28,6 +28,7 @@ STATUS_EVENTS = {
     "review_refuse": Event.REFUSED,
     "appraise_not_met": Event.DECIDED,
     "decide": Event.DECIDED,
+    "record_decision": Event.DECIDED,
     "revoke": Event.DECIDED,
 }
 
@@ -57,12 +58,9 @@ def _actors(dossier, task):
         return []
     if step == "prepare":
         return list(unit_heads(dossier.unit))
-    area_id = {
-        "review": dossier.review_area_id,
-        "appraise": dossier.appraise_area_id,
-        "decide": dossier.decide_area_id,
-    }[step]
-    return list(users_acting_in_area(area_id, STEP_ROLES[step]))
+    if step == "decide":  # the provincial police record what the Minister decided
+        step = decision_step(dossier)
+    return list(users_acting_in_area(step_area_id(dossier, step), STEP_ROLES[step]))
 
 
 def announce_transition(transition: DossierTransition):

@@ -92,3 +92,25 @@ class DecisionFieldsForm(forms.Form):
         max_length=500,
         error_messages={"required": "Vui lòng nhập trích yếu."},
     )
+
+
+class RecordedDecisionFieldsForm(forms.Form):
+    """A higher authority's decision as issued, recorded not numbered: the Minister's
+    recognition (Circular 124, Art. 10 cl. 4) or the Minister's Bằng khen."""
+
+    reference = forms.CharField(
+        label="Số, ký hiệu quyết định (ghi đúng như trên văn bản, ví dụ 1234/QĐ-BCA)",
+        max_length=64,
+        error_messages={
+            "required": "Vui lòng nhập số, ký hiệu quyết định như trên văn bản đã ban hành.",
+            "max_length": "Số, ký hiệu quyết định không quá 64 ký tự.",
+        },
+    )
+    issued_on = forms.DateField(
+        label="Ngày quyết định",
+        widget=DATE_INPUT,
+        error_messages={
+            "required": "Vui lòng nhập ngày quyết định.",
+            "invalid": "Ngày không hợp lệ.",
+        },
+    )

@@ -17,6 +17,10 @@ from .computed import commune_rule
 
 STANDING_OFFICE_TITLE = "Thẩm định hồ sơ"
 PRELIMINARY_TITLE = "Xét duyệt hồ sơ"
+# Art. 9 cl. 1 d; Art. 10 cl. 4: the Ministry's V05 appraises and the Minister decides; in
+# the province the provincial police transmit the dossier and record the decision.
+TO_MINISTRY_TITLE = "Chuyển Bộ Công an thẩm định"
+RECORD_MINISTER_TITLE = "Ghi nhận quyết định của Bộ trưởng Bộ Công an"
 STEP_TITLES = {
     "prepare_dossier": "Tự đánh giá và nộp hồ sơ",
     "supplement_dossier": "Bổ sung hồ sơ theo yêu cầu",
@@ -31,7 +35,11 @@ def has_preliminary_review(dossier) -> bool:
 
 def step_title(dossier, node_name: str) -> str:
     """A step's name as the route makes it: the first police step is the standing office's
-    appraisal unless a preliminary review comes before it (Art. 9 cl. 1)."""
+    appraisal unless a preliminary review comes before it (Art. 9 cl. 1); for a unit the
+    Minister decides, transmitting to the Ministry and recording the Minister's decision
+    (Art. 9 cl. 1 d; Art. 10 cl. 4)."""
+    if node_name in ("review_dossier", "await_decision") and dossier.decided_by_minister:
+        return TO_MINISTRY_TITLE if node_name == "review_dossier" else RECORD_MINISTER_TITLE
     if node_name == "review_dossier":
         return PRELIMINARY_TITLE if has_preliminary_review(dossier) else STANDING_OFFICE_TITLE
     return STEP_TITLES.get(node_name, node_name)
@@ -39,11 +47,12 @@ def step_title(dossier, node_name: str) -> str:
 
 def review_outcomes(dossier) -> dict[str, str]:
     """The first police step's outcomes, named after what they do on this route."""
-    forward = (
-        "Đạt — chuyển thẩm định"
-        if has_preliminary_review(dossier)
-        else "Đạt — đề nghị Ủy ban nhân dân công nhận"
-    )
+    if dossier.decided_by_minister:
+        forward = "Đạt — chuyển Bộ Công an (Cục V05) thẩm định"
+    elif has_preliminary_review(dossier):
+        forward = "Đạt — chuyển thẩm định"
+    else:
+        forward = "Đạt — đề nghị Ủy ban nhân dân công nhận"
     return {
         "forward": forward,
         "supplement": "Yêu cầu bổ sung (một lần)",

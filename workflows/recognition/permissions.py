@@ -17,21 +17,37 @@ STEP_ROLES = {
     "review": POLICE_ROLES,
     "appraise": POLICE_ROLES,
     "decide": {Role.COMMITTEE_STAFF, Role.COMMITTEE_SIGNER},
+    # The Minister decides (Circular 124, Art. 10 cl. 4); the provincial police office that
+    # transmitted the dossier records the decision as issued.
+    "record": POLICE_ROLES,
 }
 STEP_NAMES = {
     "prepare": "lập và nộp hồ sơ",
     "review": "xét duyệt hồ sơ",
     "appraise": "thẩm định hồ sơ",
     "decide": "ban hành quyết định",
+    "record": "ghi nhận quyết định của Bộ trưởng Bộ Công an",
 }
 
 
 def step_area_id(dossier, step):
+    """The area whose office takes `step`. A dossier the Minister decides (Art. 10 cl. 4)
+    has no "decide" step in the province: no committee numbers that decision; its "record"
+    step is the office that received and transmitted it."""
+    if step in ("decide", "record"):
+        minister = dossier.decided_by_minister
+        if step == "record":
+            return dossier.review_area_id if minister else None
+        return None if minister else dossier.decide_area_id
     return {
         "review": dossier.review_area_id,
         "appraise": dossier.appraise_area_id,
-        "decide": dossier.decide_area_id,
     }.get(step)
+
+
+def decision_step(dossier) -> str:
+    """The permission step of the decision node: "record" when the Minister decides."""
+    return "record" if dossier.decided_by_minister else "decide"
 
 
 def can_act(user, dossier, step: str) -> bool:

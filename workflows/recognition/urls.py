@@ -27,5 +27,10 @@ urlpatterns = [
     path("quyet-dinh/", views.decision_list, name="decision-list"),
     path("quyet-dinh/ban-hanh/", views.decision_create, name="decision-create"),
     path("quyet-dinh/thu-hoi/", views.decision_revoke, name="decision-revoke"),
+    path(
+        "quyet-dinh/bo-truong/ghi-nhan/",
+        views.minister_decision_record,
+        name="minister-decision-record",
+    ),
     path("quyet-dinh/<int:pk>/", views.decision_detail, name="decision-detail"),
 ]

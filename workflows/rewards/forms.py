@@ -12,7 +12,7 @@ from dossiers.models import (
     RewardForm,
     Unit,
 )
-from workflows.recognition.forms import DATE_INPUT
+from workflows.recognition.forms import DATE_INPUT, RecordedDecisionFieldsForm
 
 from .services import APPRAISAL_OUTCOMES
 
@@ -266,25 +266,9 @@ class VoteForm(forms.Form):
     )
 
 
-class RecordedDecisionForm(forms.Form):
-    """A higher authority's decision as issued (the Minister's Bằng khen)."""
-
-    reference = forms.CharField(
-        label="Số, ký hiệu quyết định (ghi đúng như trên văn bản, ví dụ 1234/QĐ-BCA)",
-        max_length=64,
-        error_messages={
-            "required": "Vui lòng nhập số, ký hiệu quyết định như trên văn bản đã ban hành.",
-            "max_length": "Số, ký hiệu quyết định không quá 64 ký tự.",
-        },
-    )
-    issued_on = forms.DateField(
-        label="Ngày quyết định",
-        widget=DATE_INPUT,
-        error_messages={
-            "required": "Vui lòng nhập ngày quyết định.",
-            "invalid": "Ngày không hợp lệ.",
-        },
-    )
+# A higher authority's decision as issued (the Minister's Bằng khen): the same fields as
+# the Minister's recognition decision.
+RecordedDecisionForm = RecordedDecisionFieldsForm
 
 
 class SentForm(forms.Form):

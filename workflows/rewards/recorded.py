@@ -6,23 +6,11 @@ import datetime
 
 from django.db import IntegrityError, transaction
 
+from dossiers.decisions import clean_reference
 from dossiers.models import RecordedDecision
 from dossiers.services import DomainError
 
 from .awards import apply_results, lock_voted_nominations
-
-MAX_REFERENCE = 64
-
-
-def clean_reference(reference: str) -> str:
-    """The number and symbol exactly as issued ("1234/QĐ-BCA"): required, ≤ 64 characters,
-    inner spaces kept as typed."""
-    reference = (reference or "").strip()
-    if not reference:
-        raise DomainError("Vui lòng nhập số, ký hiệu quyết định như trên văn bản đã ban hành.")
-    if len(reference) > MAX_REFERENCE:
-        raise DomainError(f"Số, ký hiệu quyết định không quá {MAX_REFERENCE} ký tự.")
-    return reference
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ success and one `Conflict`.
 from .core import CONFLICT_MESSAGE, Conflict, record_transition
 from .decisions import decision_issue, decision_revoke
 from .meeting import meeting_save
+from .recorded import minister_decision_record
 from .registration import RegistrationIncomplete, registration_acknowledge
 from .review import dossier_appraise, dossier_review
 from .unit_head import (
@@ -40,6 +41,7 @@ __all__ = [
     "dossier_submit",
     "draft_version",
     "meeting_save",
+    "minister_decision_record",
     "missing_documents",
     "record_transition",
     "registration_acknowledge",

@@ -15,6 +15,7 @@ from accounts.models import Role
 from accounts.selectors import areas_in_jurisdiction
 from dossiers.decisions import decision_create
 from dossiers.models import (
+    AreaLevel,
     Decision,
     DecisionItem,
     DecisionKind,
@@ -34,10 +35,68 @@ COMMITTEE_ROLES = (Role.COMMITTEE_STAFF, Role.COMMITTEE_SIGNER)
 
 
 def _ensure_committee(user, issuer):
+    """A committee's staff of the issuing area (Art. 10 cl. 1–3, 5) — never for the
+    Ministry: the Minister's decision (Art. 10 cl. 4) is numbered by the Ministry and only
+    recorded here (workflows.recognition.services.recorded), even by someone granted the
+    Ministry's area."""
     if user.role not in COMMITTEE_ROLES or not (
         areas_in_jurisdiction(user, act=True).filter(pk=issuer.pk).exists()
     ):
         raise PermissionDenied(f"Bạn không có thẩm quyền ban hành quyết định của {issuer}.")
+    if issuer.level.code == AreaLevel.MINISTRY:
+        raise DomainError(
+            "Bộ trưởng Bộ Công an quyết định công nhận và Bộ đánh số quyết định (Thông tư "
+            "124, Điều 10 khoản 4); tỉnh chỉ ghi nhận quyết định đã ban hành."
+        )
+
+
+def decide_dossiers(*, acting_user, results, step: str, comment: str):
+    """Complete the decision step of each dossier in `results` [(dossier, recognised,
+    reason)] — recognised or not, the reason kept — in the caller's transaction, with one
+    audit row each (`step`, `comment` followed by the reason). Shared by the committee's
+    numbered decision and the Minister's decision the province records."""
+    tasks = {
+        task.process_id: task
+        for task in Task.objects.filter(
+            flow_task=RecognitionFlow.await_decision,
+            status=STATUS.NEW,
+            process_id__in=[d.process_id for d, _, _ in results],
+        ).select_related("process")
+    }
+    history = []
+    for dossier, recognised, raw_reason in results:
+        task = tasks.get(dossier.process_id)
+        if task is None:
+            raise Conflict(CONFLICT_MESSAGE)
+        reason = raw_reason.strip()
+
+        def change(fresh, recognised=recognised, reason=reason):
+            source = fresh.status
+            if recognised:
+                fresh.recognise()
+            else:
+                fresh.not_recognise()
+            fresh.result_reason = reason
+            fresh.save()
+            history.append(
+                DossierTransition(
+                    dossier=fresh,
+                    actor=acting_user,
+                    role=acting_user.role,
+                    step=step,
+                    source=source,
+                    target=fresh.status,
+                    comment=comment + (f": {reason}" if reason else ""),
+                )
+            )
+
+        try:
+            RecognitionFlow.await_decision.run(task, change=change)
+        except (TransitionNotAllowed, ConcurrentTransition, FlowLockFailed) as exc:
+            raise Conflict(CONFLICT_MESSAGE) from exc
+    close_deadlines([task.pk for task in tasks.values()])
+    for transition in DossierTransition.objects.bulk_create(history):
+        announce.delay_on_commit(transition.pk)
 
 
 @transaction.atomic
@@ -101,49 +160,12 @@ def decision_issue(
         DecisionItem(decision=decision, dossier=d, recognised=ok, reason=reason.strip())
         for d, ok, reason in results
     )
-    tasks = {
-        task.process_id: task
-        for task in Task.objects.filter(
-            flow_task=RecognitionFlow.await_decision,
-            status=STATUS.NEW,
-            process_id__in=[d.process_id for d, _, _ in results],
-        ).select_related("process")
-    }
-    history = []
-    for dossier, recognised, raw_reason in results:
-        task = tasks.get(dossier.process_id)
-        if task is None:
-            raise Conflict(CONFLICT_MESSAGE)
-        reason = raw_reason.strip()
-
-        def change(fresh, recognised=recognised, reason=reason):
-            source = fresh.status
-            if recognised:
-                fresh.recognise()
-            else:
-                fresh.not_recognise()
-            fresh.result_reason = reason
-            fresh.save()
-            history.append(
-                DossierTransition(
-                    dossier=fresh,
-                    actor=acting_user,
-                    role=acting_user.role,
-                    step="decide",
-                    source=source,
-                    target=fresh.status,
-                    comment=f"Quyết định số {decision.reference}"
-                    + (f": {reason}" if reason else ""),
-                )
-            )
-
-        try:
-            RecognitionFlow.await_decision.run(task, change=change)
-        except (TransitionNotAllowed, ConcurrentTransition, FlowLockFailed) as exc:
-            raise Conflict(CONFLICT_MESSAGE) from exc
-    close_deadlines([task.pk for task in tasks.values()])
-    for transition in DossierTransition.objects.bulk_create(history):
-        announce.delay_on_commit(transition.pk)
+    decide_dossiers(
+        acting_user=acting_user,
+        results=results,
+        step="decide",
+        comment=f"Quyết định số {decision.reference}",
+    )
     return decision
 
 

@@ -2,6 +2,7 @@ from .deadlines import dossier_extend, statistics
 from .decisions import decision_create, decision_detail, decision_list, decision_revoke
 from .lists import DossierListView, document_download, dossier_chart, dossier_detail, inbox
 from .police import dossier_appraise, dossier_review
+from .recorded import minister_decision_record
 from .registration import registration_acknowledge, registration_document_download
 from .unit_head import dossier_assess, dossier_register
 
@@ -22,5 +23,6 @@ __all__ = [
     "inbox",
     "registration_acknowledge",
     "registration_document_download",
+    "minister_decision_record",
     "statistics",
 ]

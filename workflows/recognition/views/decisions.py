@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
 from accounts.selectors import areas_in_jurisdiction
-from dossiers.models import Decision, Dossier, DossierStatus
+from dossiers.models import AreaLevel, Decision, Dossier, DossierStatus
 from dossiers.services import DomainError
 
 from .. import services
@@ -38,6 +38,7 @@ def _committee_context(request, status):
     dossiers = (
         actionable_dossiers(request.user)
         .filter(status=status)
+        .exclude(decide_area__level__code=AreaLevel.MINISTRY)  # the Minister's (Art. 10 cl. 4)
         .select_related("unit", "decide_area", "cycle")
         .order_by("decide_area__name", "unit__name")
     )

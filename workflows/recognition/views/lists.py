@@ -7,14 +7,22 @@ from django.views.generic import ListView
 from viewflow.workflow import chart
 from viewflow.workflow.status import STATUS
 
-from dossiers.models import Document, Dossier, DossierStatus, DossierVersion, RegistrationDossier
+from accounts.selectors import granted_areas
+from dossiers.models import (
+    AreaLevel,
+    Document,
+    Dossier,
+    DossierStatus,
+    DossierVersion,
+    RegistrationDossier,
+)
 from workflows.deadlines import decision_cut_off
 
 from ..computed import computed_results
 from ..flows import RecognitionFlow
 from ..outcomes import step_title
-from ..permissions import can_act, ensure_can_act
-from ..selectors import commune_rule, criteria_for, inbox_tasks
+from ..permissions import STEP_ROLES, can_act, ensure_can_act
+from ..selectors import actionable_dossiers, commune_rule, criteria_for, inbox_tasks
 
 STEP_LABELS = {
     "register": "Đăng ký phấn đấu",
@@ -27,6 +35,7 @@ STEP_LABELS = {
     "appraise_not_met": "Thẩm định: chưa đạt",
     "appraise_return": "Thẩm định: trả lại xét duyệt",
     "decide": "Quyết định",
+    "record_decision": "Ghi nhận quyết định của Bộ trưởng Bộ Công an",
     "revoke": "Thu hồi công nhận",
     "acknowledge_registration": "Tiếp nhận hồ sơ đăng ký",
 }
@@ -41,7 +50,28 @@ def inbox(request):
     return render(
         request,
         "recognition/inbox.html",
-        {"tasks": page, "page": page, "reward_tasks": reward_inbox_tasks(request.user)[:50]},
+        {
+            "tasks": page,
+            "page": page,
+            "reward_tasks": reward_inbox_tasks(request.user)[:50],
+            "to_record": _minister_decisions_to_record(request.user),
+        },
+    )
+
+
+def _minister_decisions_to_record(user) -> int:
+    """Dossiers the user's police office transmitted to the Ministry, waiting for the
+    Minister's decision to be recorded (Circular 124, Art. 10 cl. 4)."""
+    if user.role not in STEP_ROLES["record"]:
+        return 0
+    return (
+        actionable_dossiers(user)
+        .filter(
+            status=DossierStatus.PROPOSED,
+            decide_area__level__code=AreaLevel.MINISTRY,
+            review_area__in=granted_areas(user, act=True),
+        )
+        .count()
     )
 
 
@@ -104,7 +134,7 @@ def dossier_detail(request, pk):
     )
     can = {
         step: can_act(request.user, dossier, step)
-        for step in ("prepare", "review", "appraise", "decide")
+        for step in ("prepare", "review", "appraise", "decide", "record")
     }
     versions = (
         DossierVersion.objects.filter(dossier=dossier)
@@ -127,6 +157,7 @@ def dossier_detail(request, pk):
         "history": dossier.transitions.select_related("actor"),
         "step_labels": STEP_LABELS,
         "decision_items": dossier.decision_items.select_related("decision"),
+        "recorded_items": dossier.recorded_items.select_related("decision"),
         "rule": commune_rule(dossier),
         "computed": _computed_rows(dossier),
         "can": can,
