@@ -4,8 +4,11 @@ from django.db import models
 
 class Role(models.TextChoices):
     UNIT_HEAD = "unit_head", "Người đứng đầu đơn vị"
-    REVIEWING_POLICE = "reviewing_police", "Công an cấp xét duyệt (huyện/xã)"
-    APPRAISING_POLICE = "appraising_police", "Công an tỉnh (thẩm định)"
+    # Either police role takes the step the route gives to the office it is granted
+    # (Circular 124, Art. 9: the standing office of the deciding level); the names say
+    # which level the officer usually serves.
+    REVIEWING_POLICE = "reviewing_police", "Công an cấp xã, phường (cấp huyện trước 2025)"
+    APPRAISING_POLICE = "appraising_police", "Công an cấp tỉnh (PV05)"
     COMMITTEE_STAFF = "committee_staff", "Chuyên viên Ủy ban nhân dân"
     COMMITTEE_SIGNER = "committee_signer", "Lãnh đạo Ủy ban nhân dân (ký)"
     ADMIN = "admin", "Quản trị hệ thống"

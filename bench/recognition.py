@@ -69,8 +69,9 @@ from notifications.calendar import due_date
 from tests.factories import AreaFactory, CycleFactory, UserFactory, level
 from workflows.deadlines import NODE_STEPS, _area_for, _rule, first_notice_on
 from workflows.models import RecognitionProcess, TaskDeadline
+from workflows.recognition.criteria import criteria_for, judged, latest_criteria_set
 from workflows.recognition.flows import RecognitionFlow as F
-from workflows.recognition.selectors import criteria_for, inbox_tasks
+from workflows.recognition.selectors import inbox_tasks
 from workflows.recognition.services import (
     decision_issue,
     dossier_appraise,
@@ -126,8 +127,11 @@ class World:
         self.appraiser = user(Role.APPRAISING_POLICE, 0, self.province)
         self.committee = user(Role.COMMITTEE_STAFF, 0, self.province)
         self.commune_committee = user(Role.COMMITTEE_STAFF, 1, self.communes[1])
+        self.criteria_sets = {
+            kind: latest_criteria_set(self.cycle.regulation_id, kind) for kind in (RES, AGENCY)
+        }
         self.criteria = {
-            kind: criteria_for(Dossier(cycle=self.cycle, unit=Unit(kind=kind)))
+            kind: judged(criteria_for(Dossier(cycle=self.cycle, unit=Unit(kind=kind))))
             for kind in (RES, AGENCY)
         }
         self.verdicts = {k: {c.pk: (True, "Đạt") for c in v} for k, v in self.criteria.items()}
@@ -163,6 +167,7 @@ class World:
         # `status` is protected against assignment, not against the constructor.
         dossiers = Dossier.objects.bulk_create(
             Dossier(cycle=self.cycle, unit=unit, status=status, review_area=commune,
+                    criteria_set=self.criteria_sets[kind],
                     appraise_area=self.province,
                     decide_area=commune if kind == RES else self.province,
                     households_total=120 if kind == RES else None,
@@ -231,9 +236,12 @@ class World:
             sent = d.status != S.REGISTERED
             by = d.registered_by if sent else None
             at = now if sent else None
-            versions.append(DossierVersion(dossier=d, number=1, submitted_at=at, submitted_by=by))
+            # An agency's sub-units rated (Circular 124, Art. 6 cl. 5): 8 of 10.
+            counts = {"sub_units_total": 10, "sub_units_rated": 8} if d.unit.kind == AGENCY else {}
+            versions.append(DossierVersion(dossier=d, number=1, submitted_at=at, submitted_by=by,
+                                           **counts))  # fmt: skip
             if d.status == S.SUPPLEMENT_REQUESTED:
-                versions.append(DossierVersion(dossier=d, number=2))
+                versions.append(DossierVersion(dossier=d, number=2, **counts))
         DossierVersion.objects.bulk_create(versions, batch_size=5000)
         Assessment.objects.bulk_create(
             (Assessment(version=v, criterion=c, met=sent or None,

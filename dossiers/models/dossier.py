@@ -9,10 +9,9 @@ field: only the transitions below change it, and only flow steps call them
 
 from django.conf import settings
 from django.db import models
-from django.utils.functional import cached_property
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from .areas import AdministrativeArea, AreaLevel
+from .areas import AdministrativeArea
 from .criteria import CriteriaSet, Criterion
 from .cycles import DocumentKind, RecognitionCycle
 from .units import Unit
@@ -67,6 +66,13 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
     decide_area = models.ForeignKey(
         AdministrativeArea, models.PROTECT, related_name="+", verbose_name="UBND quyết định"
     )
+    # Circular 124, Art. 9 cl. 1 d; Art. 10 cl. 4: the route names the Ministry as the
+    # deciding body; the province's police transmit the dossier and record the Minister's
+    # decision, no committee of the province decides. Resolved at registration, with the
+    # areas above, so pages and inboxes read it without a query.
+    decided_by_minister = models.BooleanField(
+        "do Bộ trưởng Bộ Công an quyết định", default=False, editable=False
+    )
     households_total = models.PositiveIntegerField("tổng số hộ gia đình", null=True, blank=True)
     households_registered = models.PositiveIntegerField(
         "số hộ đăng ký, ký cam kết", null=True, blank=True
@@ -110,15 +116,6 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
 
     def __str__(self):
         return f"Hồ sơ {self.unit} — {self.cycle.year}"
-
-    @cached_property
-    def decided_by_minister(self) -> bool:
-        """The route resolved at registration names the Ministry as the deciding body
-        (Circular 124, Art. 9 cl. 1 d; Art. 10 cl. 4): the province's police transmit the
-        dossier and record the Minister's decision; no committee of the province decides."""
-        return AdministrativeArea.objects.filter(
-            pk=self.decide_area_id, level__code=AreaLevel.MINISTRY
-        ).exists()
 
     # Transitions. Each is called by exactly one flow step; guards live in services.
     @transition(field=status, source=[S.REGISTERED, S.SUPPLEMENT_REQUESTED], target=S.SUBMITTED)
@@ -245,13 +242,11 @@ def document_path(document, filename):
     return f"ho-so/{document.version.dossier_id}/{document.sha256[:2]}/{document.sha256}"
 
 
-class Document(models.Model):
-    version = models.ForeignKey(DossierVersion, models.CASCADE, related_name="documents")
-    kind = models.ForeignKey(DocumentKind, models.PROTECT, related_name="+", verbose_name="loại")
-    criterion = models.ForeignKey(
-        Criterion, models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    file = models.FileField("tệp", upload_to=document_path, max_length=255)
+class StoredFile(models.Model):
+    """An uploaded file as kept: its type checked from the content, its SHA-256, who sent
+    it and when (workflows.recognition.documents.save_upload). Subclasses add the owner and
+    the `file` field with their own storage path."""
+
     original_name = models.CharField("tên tệp", max_length=255)
     content_type = models.CharField("định dạng", max_length=100)
     size = models.PositiveBigIntegerField("dung lượng (byte)")
@@ -260,12 +255,24 @@ class Document(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        abstract = True
         ordering = ["kind__order", "uploaded_at"]
-        verbose_name = "tài liệu"
-        verbose_name_plural = "tài liệu"
 
     def __str__(self):
         return self.original_name
+
+
+class Document(StoredFile):
+    version = models.ForeignKey(DossierVersion, models.CASCADE, related_name="documents")
+    kind = models.ForeignKey(DocumentKind, models.PROTECT, related_name="+", verbose_name="loại")
+    criterion = models.ForeignKey(
+        Criterion, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    file = models.FileField("tệp", upload_to=document_path, max_length=255)
+
+    class Meta(StoredFile.Meta):
+        verbose_name = "tài liệu"
+        verbose_name_plural = "tài liệu"
 
 
 class ReviewStage(models.TextChoices):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from .cycles import DocumentKind, RecognitionCycle
-from .dossier import Dossier, DossierVersion
+from .dossier import Dossier, DossierVersion, StoredFile
 from .units import Unit
 
 
@@ -76,24 +76,14 @@ def registration_document_path(document, filename):
     return f"ho-so/{dossier_id}/dang-ky/{document.sha256[:2]}/{document.sha256}"
 
 
-class RegistrationDocument(models.Model):
+class RegistrationDocument(StoredFile):
     registration = models.ForeignKey(RegistrationDossier, models.CASCADE, related_name="documents")
     kind = models.ForeignKey(DocumentKind, models.PROTECT, related_name="+", verbose_name="loại")
     file = models.FileField("tệp", upload_to=registration_document_path, max_length=255)
-    original_name = models.CharField("tên tệp", max_length=255)
-    content_type = models.CharField("định dạng", max_length=100)
-    size = models.PositiveBigIntegerField("dung lượng (byte)")
-    sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["kind__order", "uploaded_at"]
+    class Meta(StoredFile.Meta):
         verbose_name = "tài liệu hồ sơ đăng ký"
         verbose_name_plural = "tài liệu hồ sơ đăng ký"
-
-    def __str__(self):
-        return self.original_name
 
 
 class EvaluationMeeting(models.Model):

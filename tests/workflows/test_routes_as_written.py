@@ -272,3 +272,25 @@ def test_art_9_cl_1_decision_cut_off_never_rolls_forward(world, kind, cut_off, d
     assert (rule.fixed_date, rule.before) == (cut_off, True)
     start = datetime.date(2026, 11, 2)
     assert due_date(start=start, fixed_date=rule.fixed_date, before=rule.before) == due
+
+
+def test_inbox_costs_the_same_queries_for_one_task_or_many(world, monkeypatch, client):
+    """The route (a step's title, a dossier decided by the Minister) is read from the
+    dossier's own columns: the inbox of the ward's standing office costs the same number
+    of queries for one waiting dossier as for four."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(world["offices"]["Phường Gò Dầu"]["police"])
+
+    def inbox_queries():
+        client.get(reverse("inbox"))  # warm the working calendar's cache
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("inbox")).status_code == 200
+        return len(captured)
+
+    _submitted(world, 2026, "residential", monkeypatch)
+    one = inbox_queries()
+    for key in ("agency", "school"):
+        _submitted(world, 2026, key, monkeypatch)
+    assert inbox_queries() == one

@@ -15,6 +15,7 @@ from django.utils import timezone
 from accounts.models import Role
 from accounts.selectors import units_in_jurisdiction
 from dossiers.models import (
+    AreaLevel,
     Assessment,
     ComputedRule,
     CriterionKind,
@@ -95,6 +96,7 @@ def dossier_register(
                 review_area=route.review_area,
                 appraise_area=route.appraise_area,
                 decide_area=route.decide_area,
+                decided_by_minister=route.decide_area.level.code == AreaLevel.MINISTRY,
                 households_total=households_total,
                 households_registered=households_registered,
                 commitment=commitment,
