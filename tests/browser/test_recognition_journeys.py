@@ -121,7 +121,7 @@ def test_residential_area_and_agency_to_one_decision_with_supplement_and_refusal
     reviewer.get_by_text("Chờ đơn vị bổ sung").first.wait_for()
     shoot(reviewer, "yeu-cau-bo-sung")
     open_from_inbox(reviewer, p.agency)
-    decide_step(reviewer, "Xét duyệt", "Chuyển tiếp")
+    decide_step(reviewer, "Xét duyệt", "Đạt — chuyển thẩm định")
     open_from_inbox(reviewer, p.other_unit)
     decide_step(
         reviewer,
@@ -146,7 +146,7 @@ def test_residential_area_and_agency_to_one_decision_with_supplement_and_refusal
     reviewer.get_by_role("link", name="Xét duyệt", exact=True).click()
     reviewer.get_by_text("Bổ sung biên bản họp").first.wait_for()  # earlier remark visible
     reviewer.go_back()
-    decide_step(reviewer, "Xét duyệt", "Chuyển tiếp")
+    decide_step(reviewer, "Xét duyệt", "Đạt — chuyển thẩm định")
 
     # Provincial police appraise and propose both.
     appraiser = as_user(new_page, p.appraiser)

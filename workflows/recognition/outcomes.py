@@ -45,6 +45,15 @@ def step_title(dossier, node_name: str) -> str:
     return STEP_TITLES.get(node_name, node_name)
 
 
+def review_action(dossier) -> str:
+    """The button that opens the first police step: "Xét duyệt" for a preliminary review,
+    "Thẩm định" for the standing office, "Chuyển Bộ Công an" for a unit the Minister
+    decides (Art. 9 cl. 1 d)."""
+    if dossier.decided_by_minister:
+        return "Chuyển Bộ Công an"
+    return "Xét duyệt" if has_preliminary_review(dossier) else "Thẩm định"
+
+
 def review_outcomes(dossier) -> dict[str, str]:
     """The first police step's outcomes, named after what they do on this route."""
     if dossier.decided_by_minister:

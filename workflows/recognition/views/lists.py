@@ -20,7 +20,7 @@ from workflows.deadlines import decision_cut_off
 
 from ..computed import computed_results
 from ..flows import RecognitionFlow
-from ..outcomes import step_title
+from ..outcomes import review_action
 from ..permissions import STEP_ROLES, can_act, ensure_can_act
 from ..selectors import actionable_dossiers, commune_rule, criteria_for, inbox_tasks
 
@@ -163,7 +163,7 @@ def dossier_detail(request, pk):
         "can": can,
         "can_extend": _can_extend(open_task, can),
         "cut_off": decision_cut_off(dossier),
-        "review_title": step_title(dossier, "review_dossier"),
+        "review_action": review_action(dossier),
         "registration": registration_of(dossier),
     }
     return render(request, "recognition/dossier_detail.html", context)
