@@ -6,7 +6,7 @@ above them)."""
 from django.core.exceptions import PermissionDenied
 
 from accounts.models import Role
-from accounts.selectors import granted_areas, units_in_jurisdiction
+from dossiers.jurisdiction import granted_areas, units_in_jurisdiction
 
 # Either police role works for the office the routing names: a commune police officer
 # appraises a residential area for the commune chairman, provincial police (PV05) a commune

@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import Role
-from accounts.selectors import units_in_jurisdiction
+from dossiers.jurisdiction import units_in_jurisdiction
 from dossiers.models import (
     AreaLevel,
     Assessment,

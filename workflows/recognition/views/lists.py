@@ -7,7 +7,7 @@ from django.views.generic import ListView
 from viewflow.workflow import chart
 from viewflow.workflow.status import STATUS
 
-from accounts.selectors import granted_areas
+from dossiers.jurisdiction import granted_areas
 from dossiers.models import (
     AreaLevel,
     Document,
