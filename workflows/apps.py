@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from notifications import registry
+
 
 class WorkflowsConfig(AppConfig):
     name = "workflows"
@@ -9,8 +11,6 @@ class WorkflowsConfig(AppConfig):
         """Lend the notifications what they need to know of each flow
         (notifications.registry): notifications never import a workflow."""
         # Imported here: these modules import models, which exist only once apps are loaded.
-        from notifications import registry
-
         from .models import TaskDeadline
         from .recognition.events import FLOW as RECOGNITION
         from .rewards.events import FLOW as REWARDS
