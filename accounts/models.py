@@ -17,7 +17,7 @@ class Role(models.TextChoices):
 
 class User(AbstractUser):
     """A person who signs in. What they may do is their role; where, their jurisdiction:
-    guardian object permissions on administrative areas and units (accounts.selectors)."""
+    guardian object permissions on administrative areas and units (dossiers.jurisdiction)."""
 
     role = models.CharField("vai trò", max_length=32, choices=Role.choices, db_index=True)
     position = models.CharField("chức vụ", max_length=200, blank=True)

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from accounts.models import Role, User
-from accounts.services import user_grant_jurisdiction
 
 from .demo_names import COMMUNES, RESIDENTIAL, WARD_RESIDENTIAL, WARDS
+from .jurisdiction import user_grant_jurisdiction
 from .models import (
     AdministrativeArea,
     AreaLevel,
@@ -44,6 +44,7 @@ HISTORICAL_COMMUNES = {  # old commune of Gò Dầu district → the new commune
 class DemoSummary:
     logins: list[tuple[str, str, str]] = field(default_factory=list)  # user, role, scope
     counts: dict[str, int] = field(default_factory=dict)
+    go_dau: AdministrativeArea | None = None  # where workflows.demo puts the demo dossiers
 
 
 class _Builder:
@@ -116,12 +117,8 @@ def build_demo() -> DemoSummary:
     )
     _cycle(b, old_province, 2024, three_levels=True)
     _cycle(b, province, 2026, three_levels=False)
-    summary = DemoSummary(logins=_users(b, province, old_province, communes["Gò Dầu"]))
-    from .demo_dossiers import build_demo_dossiers
-
-    build_demo_dossiers(communes["Gò Dầu"], DEMO_PASSWORD)
-    summary.logins.append(
-        ("truongkhupho2", Role.UNIT_HEAD.label, "3 hồ sơ mẫu ở Phường Gò Dầu (đang xử lý)")
+    summary = DemoSummary(
+        logins=_users(b, province, old_province, communes["Gò Dầu"]), go_dau=communes["Gò Dầu"]
     )
     summary.counts = {
         "communes": AdministrativeArea.objects.filter(

@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass
 
 from django.db import transaction
+from openpyxl import load_workbook
 
 from .models import AdministrativeArea, AreaLevel, Unit, UnitKind
 from .services import area_set_paths
@@ -135,8 +136,6 @@ def _csv_rows(content: bytes) -> list[list[str]]:
 
 
 def _xlsx_rows(content: bytes) -> list[list]:
-    from openpyxl import load_workbook
-
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file

@@ -7,13 +7,12 @@ import logging
 import time
 
 from django.conf import settings
-from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Role
 from notifications.calendar import add_working_days, is_working_day, working_days_between
 
+from . import registry
 from .models import Event, NoticeRule
 from .services import notify_users, users_acting_in_area
 
@@ -46,64 +45,30 @@ def _subtract_working_days(due: datetime.date, n: int) -> datetime.date:
     return day
 
 
-SUPERVISOR_ROLE = {
-    "review": Role.APPRAISING_POLICE,
-    "appraise": Role.APPRAISING_POLICE,
-    "decide": Role.COMMITTEE_SIGNER,
-    "submit": Role.REVIEWING_POLICE,
-    "supplement": Role.REVIEWING_POLICE,
-}
-
-
-def _nomination(deadline):
-    try:
-        return deadline.task.process.nomination
-    except ObjectDoesNotExist:
-        return None
-
-
-def _recipients(deadline, rule, people):
+def _recipients(flow, record, deadline, rule, people):
+    """(actors, supervisors): who acts on the step — its owner, or whom the step's flow
+    names — and, when the rule escalates, whom the flow names above them."""
     task = deadline.task
-    nomination = _nomination(deadline)
-    if nomination is not None:
-        # A reward step: the proposer, or the office / authority the form names; overdue
-        # steps are reported to the same body's level above.
-        from workflows.rewards.events import actors_of
-        from workflows.rewards.permissions import step_roles
-
-        actors = [task.owner] if task.owner_id else list(actors_of(nomination, task))
-        if rule.action != NoticeRule.ESCALATE:
-            return actors, []
-        step = "decide" if deadline.step == "decide" else "appraise"
-        parent_id = deadline.area.parent_id or deadline.area_id
-        return actors, people(parent_id, step_roles(nomination, step))
     if task.owner_id:
         actors = [task.owner]
+    elif flow is not None:
+        actors = list(flow.step_actors(record, deadline, people))
     else:
-        from workflows.recognition.permissions import STEP_ROLES
-
-        roles = STEP_ROLES[
-            "prepare" if deadline.step in ("submit", "supplement") else deadline.step
-        ]
-        actors = people(deadline.area_id, roles)
-    if rule.action == NoticeRule.ESCALATE:
-        parent_id = deadline.area.parent_id or deadline.area_id
-        supervisors = people(parent_id, [SUPERVISOR_ROLE[deadline.step]])
-        return actors, supervisors
-    return actors, []
+        actors = []
+    if rule.action != NoticeRule.ESCALATE or flow is None:
+        return actors, []
+    return actors, list(flow.step_supervisors(record, deadline, people))
 
 
 def _notice(deadline, rule, today, people):
-    nomination = _nomination(deadline)
-    if nomination is not None:
-        subject, link = str(nomination), f"/khen-thuong/{nomination.pk}/"
+    flow, record = registry.flow_of_deadline(deadline)
+    if flow is not None:
+        subject, link = flow.subject(record), flow.link(record)
     else:
-        dossier = getattr(deadline.task.process, "dossier", None)
-        subject = str(dossier.unit) if dossier else str(deadline.task)
-        link = f"/ho-so/{dossier.pk}/" if dossier else ""
+        subject, link = str(deadline.task), ""
     left = working_days_between(today, deadline.due_date)
     due = f"{deadline.due_date:%d/%m/%Y}"
-    actors, supervisors = _recipients(deadline, rule, people)
+    actors, supervisors = _recipients(flow, record, deadline, rule, people)
     base = f"deadline:{deadline.pk}:{deadline.due_date.isoformat()}:{rule.offset}"
     if rule.action == NoticeRule.ESCALATE:
         notify_users(
@@ -149,8 +114,8 @@ def sweep(today: datetime.date | None = None, *, pause: float = 0.0) -> int:
     transaction, rows locked with SKIP LOCKED so two workers never take the same one.
     Every message is recorded with a unique key before it is sent, so a pass that dies
     half way is simply run again. Returns the number of steps handled."""
-    from workflows.models import TaskDeadline
-
+    deadlines = registry.deadline_model().objects  # workflows.models.TaskDeadline
+    related = [path for flow in registry.flows() for path in flow.deadline_related]
     today = today or timezone.localdate()
     rules = _rules()
     handled = 0
@@ -166,14 +131,8 @@ def sweep(today: datetime.date | None = None, *, pause: float = 0.0) -> int:
     while True:
         with transaction.atomic():
             batch = list(
-                TaskDeadline.objects.filter(finished_on=None, next_notice_on__lte=today)
-                .select_related(
-                    "task__owner",
-                    "task__process__dossier__unit",
-                    "task__process__nomination__form",
-                    "task__process__nomination__proposer",
-                    "area",
-                )
+                deadlines.filter(finished_on=None, next_notice_on__lte=today)
+                .select_related("task__owner", *related, "area")
                 .select_for_update(skip_locked=True, of=("self",))
                 .order_by("next_notice_on", "pk")[:SWEEP_BATCH]
             )
@@ -193,7 +152,7 @@ def sweep(today: datetime.date | None = None, *, pause: float = 0.0) -> int:
                     day for i, (day, _) in enumerate(schedule) if i >= deadline.notices_sent
                 ]
                 deadline.next_notice_on = upcoming[0] if upcoming else None
-            TaskDeadline.objects.bulk_update(batch, ["notices_sent", "next_notice_on"])
+            deadlines.bulk_update(batch, ["notices_sent", "next_notice_on"])
             handled += len(batch)
         log.info("sweep: %s steps handled", handled)
         if pause:

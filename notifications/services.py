@@ -4,18 +4,19 @@ so a retry, a second worker or a restarted sweep never sends it twice."""
 
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 
 from accounts.models import User
+from dossiers.models import AreaGroupPermission, AreaUserPermission
 
+from .mail import send_email
 from .models import Event, Notification, Preference
 
 
 def users_acting_in_area(area_id, roles):
     """Active users of `roles` who work for the area's own office: a grant on the area itself,
     not on a level above it (a step is taken by the office the routing names, Circular 124
-    Art. 9–10; accounts.selectors.granted_areas)."""
-    from dossiers.models import AreaGroupPermission, AreaUserPermission
-
+    Art. 9–10; dossiers.jurisdiction.granted_areas)."""
     on_area = {"content_object_id": area_id, "permission__codename": "act_in_area"}
     direct = AreaUserPermission.objects.filter(user=OuterRef("pk"), **on_area)
     by_group = AreaGroupPermission.objects.filter(group__user=OuterRef("pk"), **on_area)
@@ -58,8 +59,6 @@ def notify_users(users, *, event: str, key: str, title: str, body: str, link: st
         )
     created = Notification.objects.bulk_create(rows, ignore_conflicts=True)
     keys = [r.key for r in created]
-    from .tasks import send_email
-
     pending = Notification.objects.filter(key__in=keys, email_status=Notification.PENDING)
     for notification_id in pending.values_list("pk", flat=True):
         send_email.delay_on_commit(notification_id)
@@ -67,8 +66,6 @@ def notify_users(users, *, event: str, key: str, title: str, body: str, link: st
 
 
 def notification_mark_read(*, acting_user, notification_ids=None):
-    from django.utils import timezone
-
     unread = Notification.objects.filter(recipient=acting_user, read_at=None)
     if notification_ids is not None:
         unread = unread.filter(pk__in=notification_ids)

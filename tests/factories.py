@@ -7,7 +7,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from accounts.models import Role, User
-from accounts.services import user_grant_jurisdiction
+from dossiers.jurisdiction import user_grant_jurisdiction
 from dossiers.models import (
     AdministrativeArea,
     AreaLevel,

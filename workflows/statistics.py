@@ -6,7 +6,7 @@ import datetime
 
 from django.db.models import Count, F, Q
 
-from accounts.selectors import areas_in_jurisdiction
+from dossiers.jurisdiction import areas_in_jurisdiction
 
 from .models import TaskDeadline
 

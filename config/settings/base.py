@@ -152,13 +152,14 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="ANTT <no-reply@antt.loca
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://")
 CELERY_BROKER_TRANSPORT_OPTIONS = env.json("CELERY_BROKER_TRANSPORT_OPTIONS", default={})
 if CELERY_BROKER_URL.startswith("filesystem://") and not CELERY_BROKER_TRANSPORT_OPTIONS:
+    # Every folder of kombu's filesystem transport under var/ (its control folder defaults
+    # to ./control); config/celery.py creates them when the Celery app is configured.
     _queue_dir = VAR_DIR / "broker"
-    for _sub in ("in", "processed"):
-        (_queue_dir / _sub).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_queue_dir / "in"),
         "data_folder_out": str(_queue_dir / "in"),
         "processed_folder": str(_queue_dir / "processed"),
+        "control_folder": str(_queue_dir / "control"),
         "store_processed": False,
     }
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)

@@ -6,11 +6,20 @@ abolished area to what replaced it.
 """
 
 import datetime
+from functools import reduce
+from operator import or_
 
 from django.db import models
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 PATH_SEPARATOR = "/"
+# Guardian codenames of a grant on an area (DESIGN.md, "grant on jurisdictions").
+VIEW_AREA = "view_area_dossiers"
+ACT_IN_AREA = "act_in_area"
+
+
+def area_codenames(act: bool) -> list[str]:
+    return [ACT_IN_AREA] if act else [ACT_IN_AREA, VIEW_AREA]
 
 
 class AreaLevel(models.Model):
@@ -46,10 +55,38 @@ class AreaQuerySet(models.QuerySet):
             models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day),
         )
 
-    def visible_to(self, user):
-        from accounts.selectors import areas_in_jurisdiction
+    def granted_to(self, user, *, act: bool = False):
+        """Areas granted to `user` directly or through a group — not those below them."""
+        codes = area_codenames(act)
+        return self.filter(
+            models.Q(
+                areauserpermission__user=user,
+                areauserpermission__permission__codename__in=codes,
+            )
+            | models.Q(
+                areagrouppermission__group__user=user,
+                areagrouppermission__permission__codename__in=codes,
+            )
+        )
 
-        return areas_in_jurisdiction(user)
+    def covered_by(self, user, *, act: bool = False):
+        """Areas under the user's granted ones, as a lazy queryset of prefix matches: the
+        few granted paths are read first (one small query), then `path LIKE '/1/17/%'`."""
+        granted = self.model.objects.granted_to(user, act=act)
+        paths = set(granted.values_list("path", flat=True))
+        if not paths:
+            return self.none()
+        # A path that lies under another granted path adds nothing.
+        roots = [p for p in paths if not any(p != q and p.startswith(q) for q in paths)]
+        return self.filter(reduce(or_, (models.Q(path__startswith=p) for p in roots)))
+
+    def visible_to(self, user, *, act: bool = False):
+        """Areas `user` may see (act=True: act in): granted areas and all below them."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.sees_everything:
+            return self.all()
+        return self.covered_by(user, act=act)
 
 
 class AdministrativeArea(models.Model):
@@ -100,8 +137,8 @@ class AdministrativeArea(models.Model):
             )
         ]
         permissions = [
-            ("view_area_dossiers", "Xem hồ sơ trong địa bàn"),
-            ("act_in_area", "Xử lý hồ sơ trong địa bàn"),
+            (VIEW_AREA, "Xem hồ sơ trong địa bàn"),
+            (ACT_IN_AREA, "Xử lý hồ sơ trong địa bàn"),
         ]
 
     def __str__(self):

@@ -33,10 +33,24 @@ S = DossierStatus
 
 
 class DossierQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from accounts.selectors import dossiers_in_jurisdiction
-
-        return dossiers_in_jurisdiction(user)
+    def visible_to(self, user, *, act: bool = False):
+        """Dossiers `user` may see (act=True: act on): those of units in their jurisdiction,
+        and those whose review, appraisal or decision falls to an area they cover. This is
+        the one filter every dossier list, inbox, download, report and API goes through."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.sees_everything:
+            return self.all()
+        covered = AdministrativeArea.objects.covered_by(user, act=act).values("pk")
+        units = Unit.objects.filter(
+            Unit.objects.in_jurisdiction_of(user, act=act, covered=covered)
+        ).values("pk")
+        return self.filter(
+            models.Q(unit_id__in=units)
+            | models.Q(review_area_id__in=covered)
+            | models.Q(appraise_area_id__in=covered)
+            | models.Q(decide_area_id__in=covered)
+        )
 
 
 class Dossier(ConcurrentTransitionMixin, models.Model):

@@ -20,16 +20,49 @@ class UnitKind(models.TextChoices):
 ORGANISATION_KINDS = (UnitKind.AGENCY, UnitKind.ENTERPRISE, UnitKind.SCHOOL)
 
 
-class UnitQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from accounts.selectors import units_in_jurisdiction
+# Guardian codenames of a grant on a unit (DESIGN.md, "grant on jurisdictions").
+VIEW_UNIT = "view_unit"
+ACT_FOR_UNIT = "act_for_unit"
 
-        return units_in_jurisdiction(user)
+
+def unit_codenames(act: bool) -> list[str]:
+    return [ACT_FOR_UNIT] if act else [ACT_FOR_UNIT, VIEW_UNIT]
+
+
+class UnitQuerySet(models.QuerySet):
+    def in_jurisdiction_of(self, user, *, act: bool = False, covered=None) -> models.Q:
+        """The filter of the units `user` covers: units granted to them, units located in
+        an area they cover, and units located in the successor of an area they cover."""
+        if covered is None:
+            covered = AdministrativeArea.objects.covered_by(user, act=act).values("pk")
+        codes = unit_codenames(act)
+        granted = self.model.objects.filter(
+            models.Q(
+                unituserpermission__user=user,
+                unituserpermission__permission__codename__in=codes,
+            )
+            | models.Q(
+                unitgrouppermission__group__user=user,
+                unitgrouppermission__permission__codename__in=codes,
+            )
+        ).values("pk")
+        # An officer of an abolished area (a district before 2025) still covers the units
+        # whose area succeeded one under it, so historical cycles stay reachable.
+        succeeded = AdministrativeArea.successors.through.objects.filter(
+            to_administrativearea=models.OuterRef("area_id"), from_administrativearea__in=covered
+        )
+        return models.Q(pk__in=granted) | models.Q(area_id__in=covered) | models.Exists(succeeded)
+
+    def visible_to(self, user, *, act: bool = False):
+        """Units `user` may see (act=True: act for)."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.sees_everything:
+            return self.all()
+        return self.filter(self.in_jurisdiction_of(user, act=act))
 
     def actionable_by(self, user):
-        from accounts.selectors import units_in_jurisdiction
-
-        return units_in_jurisdiction(user, act=True)
+        return self.visible_to(user, act=True)
 
 
 class Unit(models.Model):
@@ -89,7 +122,7 @@ class Unit(models.Model):
         ordering = ["area__path", "name"]
         verbose_name = "đơn vị"
         verbose_name_plural = "đơn vị"
-        permissions = [("act_for_unit", "Thao tác thay mặt đơn vị")]
+        permissions = [(ACT_FOR_UNIT, "Thao tác thay mặt đơn vị")]
 
     def __str__(self):
         return self.name

@@ -8,7 +8,7 @@ from django.urls import reverse
 from guardian.shortcuts import assign_perm
 
 from accounts.models import Role
-from accounts.selectors import areas_in_jurisdiction, units_in_jurisdiction
+from dossiers.jurisdiction import areas_in_jurisdiction, units_in_jurisdiction
 from dossiers.models import Unit, UnitKind
 from tests.factories import AreaFactory, UnitFactory, UserFactory
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from accounts.services import user_grant_jurisdiction
+from dossiers.jurisdiction import user_grant_jurisdiction
 from dossiers.models import CriteriaSet, Criterion, CriterionKind, Regulation, UnitKind
 from dossiers.reference import criteria_124_2021_v1 as v1
 from dossiers.reference.ordering import criterion_position

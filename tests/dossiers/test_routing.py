@@ -103,7 +103,7 @@ def test_eligible_unit_has_no_reason():
 
 
 def test_officer_of_the_abolished_district_still_sees_its_former_units(reform):
-    from accounts.selectors import units_in_jurisdiction
+    from dossiers.jurisdiction import units_in_jurisdiction
     from tests.factories import UserFactory
 
     unit = UnitFactory(area=reform["new_area"])

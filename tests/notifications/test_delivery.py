@@ -19,7 +19,7 @@ from django.db.models.functions import Concat
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.services import user_grant_jurisdiction
+from dossiers.jurisdiction import user_grant_jurisdiction
 from dossiers.models import Step, UnitKind
 from notifications import tasks
 from notifications.models import Event, NoticeRule, Notification

@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from accounts.services import user_grant_jurisdiction
+from dossiers.jurisdiction import user_grant_jurisdiction
 from dossiers.models import AreaLevel, Dossier, UnitKind
 from dossiers.services import DomainError
 from tests.factories import AreaFactory, CycleFactory, UnitFactory

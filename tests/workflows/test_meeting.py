@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from accounts.services import user_grant_jurisdiction
+from dossiers.jurisdiction import user_grant_jurisdiction
 from dossiers.models import DossierStatus as S
 from dossiers.models import UnitKind
 from dossiers.services import DomainError

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from accounts.models import Role
-from accounts.services import user_grant_jurisdiction
+from dossiers.jurisdiction import user_grant_jurisdiction
 from dossiers.models import (
     AdministrativeArea,
     Decision,

@@ -129,7 +129,7 @@ def test_art_5_cl_4_commune_below_70_percent_cannot_go_on_nor_be_recognised(p):
     """Commune criterion 4 is computed: below 70 % recognised the commune cannot be
     forwarded; proposed while it held, it can no longer be recognised once a recognition
     under it is revoked (recomputed on the day of the decision)."""
-    from accounts.services import user_grant_jurisdiction
+    from dossiers.jurisdiction import user_grant_jurisdiction
 
     commune_unit = UnitFactory(
         kind=UnitKind.COMMUNE, area=p.commune, name=p.commune.name, managing_level=p.province.level

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
-from accounts.services import user_grant_jurisdiction
+from dossiers.jurisdiction import user_grant_jurisdiction
 from dossiers.models import DocumentKind, UnitKind
 from dossiers.services import DomainError
 from tests.factories import UnitFactory

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from viewflow.workflow.status import STATUS
 
-from accounts.services import user_grant_jurisdiction
+from dossiers.jurisdiction import user_grant_jurisdiction
 from dossiers.models import DossierStatus as S
 from dossiers.models import DossierTransition, UnitKind
 from dossiers.services import DomainError

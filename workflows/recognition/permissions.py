@@ -6,7 +6,8 @@ above them)."""
 from django.core.exceptions import PermissionDenied
 
 from accounts.models import Role
-from accounts.selectors import granted_areas, units_in_jurisdiction
+from dossiers.jurisdiction import granted_areas, units_in_jurisdiction
+from dossiers.models import Step
 
 # Either police role works for the office the routing names: a commune police officer
 # appraises a residential area for the commune chairman, provincial police (PV05) a commune
@@ -27,6 +28,15 @@ STEP_NAMES = {
     "appraise": "thẩm định hồ sơ",
     "decide": "ban hành quyết định",
     "record": "ghi nhận quyết định của Bộ trưởng Bộ Công an",
+}
+
+# The permission step that may extend the due date of a deadline step (views/deadlines.py).
+PERMISSION_STEP = {
+    Step.SUBMIT: "review",
+    Step.SUPPLEMENT: "review",
+    Step.REVIEW: "review",
+    Step.APPRAISE: "appraise",
+    Step.DECIDE: "decide",
 }
 
 

@@ -1,5 +1,5 @@
 """Reads for the recognition pages: criteria, the provisional result, the commune rule,
-and the inbox. All scoped through accounts.selectors."""
+and the inbox. All scoped through dossiers.jurisdiction."""
 
 from dataclasses import dataclass, field
 from functools import reduce
@@ -10,7 +10,7 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from accounts.models import Role
-from accounts.selectors import (
+from dossiers.jurisdiction import (
     dossiers_in_jurisdiction,
     granted_areas,
     units_in_jurisdiction,

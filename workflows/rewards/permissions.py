@@ -5,7 +5,7 @@ jurisdiction over the area resolved when the nomination was created."""
 from django.core.exceptions import PermissionDenied
 
 from accounts.models import Role
-from accounts.selectors import areas_in_jurisdiction
+from dossiers.jurisdiction import areas_in_jurisdiction
 from dossiers.models import DecidingRole
 
 PROPOSER_ROLES = {Role.UNIT_HEAD, Role.REVIEWING_POLICE, Role.APPRAISING_POLICE}

@@ -5,7 +5,7 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from accounts.models import Role
-from accounts.selectors import areas_in_jurisdiction, units_in_jurisdiction
+from dossiers.jurisdiction import areas_in_jurisdiction, units_in_jurisdiction
 from dossiers.models import DecidingRole, Decision, Nomination, Nominee, RecordedDecision
 
 from .flows import RewardFlow

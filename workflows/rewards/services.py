@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
-from accounts.selectors import units_in_jurisdiction
+from dossiers.jurisdiction import units_in_jurisdiction
 from dossiers.models import (
     CouncilVote,
     Dossier,

@@ -1,5 +1,7 @@
 from django import template
 
+from dossiers.reference.meeting_seats import seats_for
+from workflows.deadlines import days_left
 from workflows.recognition.outcomes import step_title as route_step_title
 
 register = template.Library()
@@ -24,8 +26,6 @@ def due(deadline):
     """The due date and the working days left, or how late (a negative count)."""
     if not deadline:  # a step without a rule, or no open step
         return {"deadline": None}
-    from workflows.deadlines import days_left
-
     left = days_left(deadline) if deadline.finished_on is None else None
     return {
         "deadline": deadline,
@@ -39,8 +39,6 @@ def due(deadline):
 def meeting(version, unit_kind):
     """The evaluation meeting of a version, seat by seat in the circular's order
     (Circular 124, Art. 9 cl. 1 a, c)."""
-    from dossiers.reference.meeting_seats import seats_for
-
     record = getattr(version, "meeting", None)
     seats = seats_for(unit_kind)
     attendees = {a.seat: a for a in record.attendees.all()} if record else {}

@@ -4,13 +4,30 @@ CONFLICT_MESSAGE and Conflict are re-exported for the services' callers."""
 
 from collections.abc import Callable
 
-from dossiers.models import Dossier, DossierTransition
+from dossiers.models import Dossier, DossierStatus, DossierTransition, DossierVersion
+from dossiers.services import DomainError
 from notifications.tasks import announce
 from workflows.deadlines import open_deadlines
 from workflows.steps import CONFLICT_MESSAGE, Conflict, complete_human_task
 
 from ..flows import RecognitionFlow
 from ..permissions import ensure_can_act
+
+
+def draft_version(dossier) -> DossierVersion:
+    """The version the unit is still editing; frozen versions cannot change."""
+    version = dossier.versions.order_by("-number").first()
+    if (
+        version is None
+        or version.frozen
+        or dossier.status
+        not in (
+            DossierStatus.REGISTERED,
+            DossierStatus.SUPPLEMENT_REQUESTED,
+        )
+    ):
+        raise DomainError("Hồ sơ đã nộp, không thể sửa. Chỉ sửa được khi được yêu cầu bổ sung.")
+    return version
 
 
 def record_transition(*, dossier, user, step, source, comment="") -> DossierTransition:

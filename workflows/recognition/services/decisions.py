@@ -12,8 +12,8 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from accounts.models import Role
-from accounts.selectors import areas_in_jurisdiction
 from dossiers.decisions import decision_create
+from dossiers.jurisdiction import areas_in_jurisdiction
 from dossiers.models import (
     AreaLevel,
     Decision,

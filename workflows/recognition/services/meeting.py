@@ -11,6 +11,7 @@ from dossiers.reference.meeting_seats import seats_for
 from dossiers.services import DomainError
 
 from ..permissions import ensure_can_act
+from .core import draft_version
 
 MAX_TEXT = 200
 
@@ -21,8 +22,6 @@ def meeting_save(
 ) -> EvaluationMeeting:
     """Save the meeting on the draft version as typed, complete or not ({seat code:
     (full name, position)}); completeness is checked when the dossier is submitted."""
-    from .unit_head import draft_version
-
     ensure_can_act(acting_user, dossier, "prepare")
     version = draft_version(dossier)
     seats = {s.code for s in seats_for(dossier.unit.kind)}

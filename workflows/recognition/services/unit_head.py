@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import Role
-from accounts.selectors import units_in_jurisdiction
+from dossiers.jurisdiction import units_in_jurisdiction
 from dossiers.models import (
     AreaLevel,
     Assessment,
@@ -36,7 +36,7 @@ from ..criteria import criteria_for, judged, latest_criteria_set
 from ..documents import save_upload
 from ..flows import RecognitionFlow
 from ..permissions import ensure_can_act
-from .core import complete_step, record_transition
+from .core import complete_step, draft_version, record_transition
 from .meeting import meeting_problems
 from .registration import RegistrationIncomplete, registration_problems, registration_store
 
@@ -125,22 +125,6 @@ def dossier_register(
     note = f"Đăng ký sau Quý I, được mở đăng ký muộn: {late.reason}" if late else ""
     record_transition(dossier=dossier, user=acting_user, step="register", source="", comment=note)
     return dossier
-
-
-def draft_version(dossier) -> DossierVersion:
-    """The version the unit is still editing; frozen versions cannot change."""
-    version = dossier.versions.order_by("-number").first()
-    if (
-        version is None
-        or version.frozen
-        or dossier.status
-        not in (
-            DossierStatus.REGISTERED,
-            DossierStatus.SUPPLEMENT_REQUESTED,
-        )
-    ):
-        raise DomainError("Hồ sơ đã nộp, không thể sửa. Chỉ sửa được khi được yêu cầu bổ sung.")
-    return version
 
 
 @transaction.atomic

@@ -15,15 +15,8 @@ from workflows.deadlines import deadline_extend
 from workflows.models import TaskDeadline
 from workflows.statistics import on_time_statistics
 
+from ..permissions import PERMISSION_STEP
 from .lists import dossier_for_action
-
-PERMISSION_STEP = {
-    Step.SUBMIT: "review",
-    Step.SUPPLEMENT: "review",
-    Step.REVIEW: "review",
-    Step.APPRAISE: "appraise",
-    Step.DECIDE: "decide",
-}
 
 
 @login_required

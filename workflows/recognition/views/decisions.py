@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
-from accounts.selectors import areas_in_jurisdiction
+from dossiers.jurisdiction import areas_in_jurisdiction
 from dossiers.models import AreaLevel, Decision, Dossier, DossierStatus
 from dossiers.services import DomainError
 

@@ -7,7 +7,7 @@ from django.views.generic import ListView
 from viewflow.workflow import chart
 from viewflow.workflow.status import STATUS
 
-from accounts.selectors import granted_areas
+from dossiers.jurisdiction import granted_areas
 from dossiers.models import (
     AreaLevel,
     Document,
@@ -17,11 +17,12 @@ from dossiers.models import (
     RegistrationDossier,
 )
 from workflows.deadlines import decision_cut_off
+from workflows.rewards.selectors import reward_inbox_tasks
 
 from ..computed import computed_results
 from ..flows import RecognitionFlow
 from ..outcomes import review_action
-from ..permissions import STEP_ROLES, can_act, ensure_can_act
+from ..permissions import PERMISSION_STEP, STEP_ROLES, can_act, ensure_can_act
 from ..selectors import actionable_dossiers, commune_rule, criteria_for, inbox_tasks
 
 STEP_LABELS = {
@@ -44,8 +45,6 @@ STEP_LABELS = {
 @login_required
 def inbox(request):
     """Việc của tôi: open tasks for the user's role in their jurisdiction."""
-    from workflows.rewards.selectors import reward_inbox_tasks
-
     page = Paginator(inbox_tasks(request.user), 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -181,8 +180,6 @@ def _can_extend(open_task, can) -> bool:
     deadline = getattr(open_task, "deadline", None) if open_task else None
     if deadline is None or deadline.extended:
         return False
-    from .deadlines import PERMISSION_STEP
-
     return can.get(PERMISSION_STEP[deadline.step], False)
 
 

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
-from accounts.selectors import granted_areas
+from dossiers.jurisdiction import granted_areas
 from dossiers.models import AreaLevel, Dossier, DossierStatus
 from dossiers.services import DomainError
 

@@ -10,7 +10,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from accounts.selectors import units_in_jurisdiction
+from dossiers.jurisdiction import units_in_jurisdiction
 from dossiers.models import ComputedRule, CriterionKind, DocumentKind
 from dossiers.reference.meeting_seats import seats_for
 from dossiers.reference.seed import OTHER_DOCUMENTS

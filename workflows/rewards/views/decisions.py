@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 
-from accounts.selectors import areas_in_jurisdiction
+from dossiers.jurisdiction import areas_in_jurisdiction
 from dossiers.models import (
     AuthorityMarker,
     DecidingRole,

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts.selectors import units_in_jurisdiction
+from dossiers.jurisdiction import units_in_jurisdiction
 from dossiers.models import Dossier, Nominee, NomineeResult
 from dossiers.models import NominationType as T
 from dossiers.services import DomainError

@@ -1,14 +1,21 @@
 """Demo dossiers in the 2026 cycle, so each demo officer's inbox has work on first login:
-driven through the real services, never by setting a status."""
+driven through the real services, never by setting a status. The records they stand on
+(areas, units, cycles, users) come from dossiers.demo."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 
 from accounts.models import Role, User
-from accounts.services import user_grant_jurisdiction
+from dossiers import demo as records
+from dossiers.jurisdiction import user_grant_jurisdiction
+from dossiers.models import CriterionKind, Dossier, RecognitionCycle, Unit
+from dossiers.reference.meeting_seats import seats_for
+from dossiers.registration import late_registration_open, registration_last_day
 
-from .models import CriterionKind, Dossier, RecognitionCycle, Unit
-from .reference.meeting_seats import seats_for
-from .registration import late_registration_open, registration_last_day
+from . import deadlines
+from .recognition import services
+from .recognition.selectors import criteria_for
+from .recognition.services.registration import registration_documents_required
 
 MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 MEETING_NAMES = [
@@ -25,11 +32,6 @@ def build_demo_dossiers(go_dau, password: str) -> User | None:
     """Khu phố 2 waits for the ward police's appraisal, the ward itself for the provincial
     police's (PV05), the company for the ward's decision (Circular 124, Art. 9 cl. 1, as
     routed in the 2026 cycle). Does nothing once the demo dossiers exist."""
-    from workflows import deadlines
-    from workflows.recognition import services
-    from workflows.recognition.selectors import criteria_for
-    from workflows.recognition.services.registration import registration_documents_required
-
     cycle = RecognitionCycle.objects.get(province=go_dau.parent, year=2026)
     units = [
         Unit.objects.get(identifier=f"KDC-{go_dau.code}02"),
@@ -106,4 +108,13 @@ def build_demo_dossiers(go_dau, password: str) -> User | None:
     return head
 
 
-__all__ = ["build_demo_dossiers"]
+@transaction.atomic
+def build_demo() -> records.DemoSummary:
+    """The demo province (dossiers.demo), then its dossiers in flight."""
+    summary = records.build_demo()
+    build_demo_dossiers(summary.go_dau, records.DEMO_PASSWORD)
+    summary.logins.append(
+        ("truongkhupho2", Role.UNIT_HEAD.label, "3 hồ sơ mẫu ở Phường Gò Dầu (đang xử lý)")
+    )
+    summary.counts["dossiers"] = Dossier.objects.count()
+    return summary

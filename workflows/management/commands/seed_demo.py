@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from dossiers.demo import DEMO_PASSWORD, build_demo
+from dossiers.demo import DEMO_PASSWORD
+from workflows.demo import build_demo
 
 
 class Command(BaseCommand):

@@ -1,0 +1,86 @@
+"""Jurisdiction: which areas, units and dossiers a user may see and act on — in SQL — and
+granting or withdrawing it.
+
+A user's jurisdiction is the set of guardian object permissions they hold (directly or
+through a group) on administrative areas and units, never on a dossier (DESIGN.md, "grant on
+jurisdictions"). A grant on an area covers the area and everything under it. The user's few
+granted area paths are read first (one small query); everything else is a filter on indexed
+prefixes (`path LIKE '/1/17/%'`) and foreign keys, so every list costs the same queries and
+stays fast whatever the data size. Administrators see everything; observers only ever hold
+view grants. The filters themselves are the models' querysets (`visible_to`), so a model
+never has to import this module.
+"""
+
+from django.db import transaction
+from django.db.models import QuerySet
+from guardian.shortcuts import assign_perm, remove_perm
+
+from accounts.models import Role, User
+
+from .models import AdministrativeArea, Dossier, Unit
+from .models.areas import ACT_IN_AREA, VIEW_AREA
+from .models.units import ACT_FOR_UNIT, VIEW_UNIT
+
+__all__ = [
+    "ACT_FOR_UNIT",
+    "ACT_IN_AREA",
+    "VIEW_AREA",
+    "VIEW_UNIT",
+    "areas_in_jurisdiction",
+    "dossiers_in_jurisdiction",
+    "granted_areas",
+    "units_in_jurisdiction",
+    "user_grant_jurisdiction",
+    "user_withdraw_jurisdiction",
+]
+
+
+def granted_areas(user, *, act: bool = False) -> QuerySet:
+    """The areas granted to `user` themselves, not those below: the offices the user works
+    for. A workflow step is taken by the office of the area the routing named for it —
+    that level's standing office or committee (Circular 124, Art. 9–10) — never by a
+    higher level's staff, whose wider grant lets them read, not act."""
+    if not user.is_authenticated or not user.is_active:
+        return AdministrativeArea.objects.none()
+    return AdministrativeArea.objects.granted_to(user, act=act)
+
+
+def areas_in_jurisdiction(user, *, act: bool = False) -> QuerySet:
+    """Areas `user` may see (or, with act=True, act in): granted areas and all below them."""
+    return AdministrativeArea.objects.visible_to(user, act=act)
+
+
+def units_in_jurisdiction(user, *, act: bool = False) -> QuerySet:
+    """Units `user` may see (act=True: act for): units granted to them, units located in an
+    area they cover, and units located in the successor of an area they cover."""
+    return Unit.objects.visible_to(user, act=act)
+
+
+def dossiers_in_jurisdiction(user, *, act: bool = False) -> QuerySet:
+    """Dossiers `user` may see (act=True: act on): those of units in their jurisdiction, and
+    those whose review, appraisal or decision falls to an area they cover."""
+    return Dossier.objects.visible_to(user, act=act)
+
+
+def _codename(target, act: bool) -> str:
+    if isinstance(target, AdministrativeArea):
+        return ACT_IN_AREA if act else VIEW_AREA
+    if isinstance(target, Unit):
+        return ACT_FOR_UNIT if act else VIEW_UNIT
+    raise TypeError(f"Không thể cấp thẩm quyền trên {type(target).__name__}.")
+
+
+@transaction.atomic
+def user_grant_jurisdiction(*, user: User, target: AdministrativeArea | Unit, act: bool = True):
+    """Let `user` see (and, with act=True, act in) `target` and everything under it.
+    Observers are only ever given view rights, whatever is asked."""
+    act = act and user.role != Role.OBSERVER
+    assign_perm(f"dossiers.{_codename(target, act)}", user, target)
+    if act:  # acting implies seeing; keep both so a later withdrawal of one is exact
+        assign_perm(f"dossiers.{_codename(target, False)}", user, target)
+
+
+@transaction.atomic
+def user_withdraw_jurisdiction(*, user: User, target: AdministrativeArea | Unit):
+    for act in (True, False):
+        remove_perm(f"dossiers.{_codename(target, act)}", user, target)
