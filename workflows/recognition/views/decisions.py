@@ -7,10 +7,12 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
 from accounts.selectors import areas_in_jurisdiction
+from dossiers.guards import filtered, typed_in
 from dossiers.models import AreaLevel, Decision, Dossier, DossierStatus
 from dossiers.services import DomainError
 
 from .. import services
+from ..filters import DecisionFilter
 from ..forms import DecisionFieldsForm
 from ..selectors import actionable_dossiers
 from ..services.decisions import COMMITTEE_ROLES
@@ -143,8 +145,14 @@ def visible_decisions(user):
 
 @login_required
 def decision_list(request):
-    decisions = visible_decisions(request.user).select_related("issuer")[:200]
-    return render(request, "recognition/decision_list.html", {"decisions": decisions})
+    filterset = DecisionFilter(
+        request.GET or None, queryset=visible_decisions(request.user).select_related("issuer")
+    )
+    return render(
+        request,
+        "recognition/decision_list.html",
+        {"decisions": filtered(request, filterset)[:200], "typed": typed_in(filterset)},
+    )
 
 
 @login_required

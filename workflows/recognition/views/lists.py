@@ -8,6 +8,7 @@ from viewflow.workflow import chart
 from viewflow.workflow.status import STATUS
 
 from accounts.selectors import granted_areas
+from dossiers.guards import FilteredListMixin
 from dossiers.models import (
     AreaLevel,
     Document,
@@ -19,6 +20,7 @@ from dossiers.models import (
 from workflows.deadlines import decision_cut_off
 
 from ..computed import computed_results
+from ..filters import DossierFilter
 from ..flows import RecognitionFlow
 from ..outcomes import step_title
 from ..permissions import STEP_ROLES, can_act, ensure_can_act
@@ -75,29 +77,22 @@ def _minister_decisions_to_record(user) -> int:
     )
 
 
-class DossierListView(LoginRequiredMixin, ListView):
+class DossierListView(LoginRequiredMixin, FilteredListMixin, ListView):
+    """The dossiers the user may see, filtered by `DossierFilter`."""
+
     template_name = "recognition/dossier_list.html"
     paginate_by = 50
+    filterset_class = DossierFilter
 
-    def get_queryset(self):
-        dossiers = Dossier.objects.visible_to(self.request.user).select_related(
-            "unit", "cycle", "review_area"
+    def base_queryset(self):
+        return (
+            Dossier.objects.visible_to(self.request.user)
+            .select_related("unit", "cycle", "review_area")
+            .order_by("-registered_at", "-pk")
         )
-        status = self.request.GET.get("trang-thai")
-        if status in DossierStatus.values:
-            dossiers = dossiers.filter(status=status)
-        year = self.request.GET.get("nam", "")
-        if year.isascii() and year.isdigit():
-            dossiers = dossiers.filter(cycle__year=int(year))
-        return dossiers.order_by("-registered_at", "-pk")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            statuses=DossierStatus.choices,
-            selected_status=self.request.GET.get("trang-thai", ""),
-            year=self.request.GET.get("nam", ""),
-            **kwargs,
-        )
+        return super().get_context_data(statuses=DossierStatus.choices, **kwargs)
 
 
 def visible_dossier(request, pk, *related):

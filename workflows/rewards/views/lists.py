@@ -20,9 +20,11 @@ from dossiers.models import (
     Nominee,
     RecordedDecision,
 )
+from dossiers.guards import FilteredListMixin
 from workflows import deadlines
 
 from ..dispatch import timeliness
+from ..filters import NominationFilter
 from ..forms import UploadForm
 from ..permissions import PROPOSER_ROLES, ROLES, can_act, ensure_can_act
 from ..selectors import nominations_visible_to, reward_inbox_tasks
@@ -43,33 +45,27 @@ DECIDER_ROLES = set().union(*ROLES.values())
 RELATED = ("form", "proposer", "proposing_area", "appraise_area", "decide_area")
 
 
-class NominationListView(LoginRequiredMixin, ListView):
-    """Khen thưởng: the nominations the user may see, in a constant number of queries."""
+class NominationListView(LoginRequiredMixin, FilteredListMixin, ListView):
+    """Khen thưởng: the nominations the user may see, filtered by `NominationFilter`, in a
+    constant number of queries."""
 
     template_name = "rewards/nomination_list.html"
     paginate_by = 50
+    filterset_class = NominationFilter
 
-    def get_queryset(self):
-        nominations = (
+    def base_queryset(self):
+        return (
             nominations_visible_to(self.request.user)
             .select_related("form", "proposing_area")
             .prefetch_related(Prefetch("nominees", queryset=Nominee.objects.select_related("unit")))
+            .order_by("-created_at", "-pk")
         )
-        status = self.request.GET.get("trang-thai")
-        if status in NominationStatus.values:
-            nominations = nominations.filter(status=status)
-        year = self.request.GET.get("nam", "")
-        if year.isascii() and year.isdigit():
-            nominations = nominations.filter(year=int(year))
-        return nominations.order_by("-created_at", "-pk")
 
     def get_context_data(self, **kwargs):
         role = self.request.user.role
         return super().get_context_data(
             tasks=reward_inbox_tasks(self.request.user),
             statuses=NominationStatus.choices,
-            selected_status=self.request.GET.get("trang-thai", ""),
-            year=self.request.GET.get("nam", ""),
             can_propose=role in PROPOSER_ROLES,
             can_decide=role in DECIDER_ROLES,
             **kwargs,
