@@ -1,6 +1,6 @@
 from django import forms
 
-from dossiers.guards import AsciiIntegerField, IdListField, TextField
+from dossiers.guards import IdListField, TextField
 from dossiers.models import AuthorityMarker, DocumentKind, RecognitionCycle, Unit
 from dossiers.reference.seed import REGISTRATION_DOSSIER
 
@@ -171,8 +171,8 @@ FOREIGN = "Có mục đã chọn không thuộc danh sách chờ xử lý."
 
 class ChosenForm(forms.Form):
     """The rows ticked on a decision page (checkboxes named `name`): ids in ASCII digits,
-    each once, among the ids `listed` (any, when None: the service then judges); `foreign` keeps the ids ticked but not listed, and
-    `reason` is the revocation's reason."""
+    each once, among the ids `listed` (any when None: the service then judges); `foreign`
+    keeps the ids ticked but not listed, and `reason` is the revocation's reason."""
 
     reason = TextField(label="Lý do thu hồi")
 

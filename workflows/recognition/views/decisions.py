@@ -85,7 +85,11 @@ def decision_create(request):
                     acting_user=request.user,
                     issuer=issuer,
                     results=[
-                        (d, results[d.pk].cleaned_data["result"], results[d.pk].cleaned_data["reason"])
+                        (
+                            d,
+                            results[d.pk].cleaned_data["result"],
+                            results[d.pk].cleaned_data["reason"],
+                        )
                         for d in dossiers
                         if d.pk in picked
                     ],

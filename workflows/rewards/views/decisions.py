@@ -158,7 +158,11 @@ def candidate_rows(request, group):
                 }
             )
         rows.append(
-            {"nomination": nomination, "checked": chosen.ticked(nomination.pk), "nominees": nominees}
+            {
+                "nomination": nomination,
+                "checked": chosen.ticked(nomination.pk),
+                "nominees": nominees,
+            }
         )
     return rows
 

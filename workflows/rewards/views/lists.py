@@ -10,6 +10,7 @@ from django.views.generic import ListView
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from dossiers.guards import FilteredListMixin
 from dossiers.models import (
     CouncilVote,
     Decision,
@@ -20,7 +21,6 @@ from dossiers.models import (
     Nominee,
     RecordedDecision,
 )
-from dossiers.guards import FilteredListMixin
 from workflows import deadlines
 
 from ..dispatch import timeliness

@@ -10,7 +10,6 @@ from django.shortcuts import redirect, render
 from dossiers.guards import filtered, typed_in
 from dossiers.models import Decision, Nominee
 from dossiers.services import DomainError
-
 from workflows.recognition.filters import DecisionFilter
 
 from ..forms import RecordedDecisionForm
@@ -83,6 +82,4 @@ def reward_decision_list(request):
         {"recorded": d, "on": d.issued_on} for d in recorded_rows
     ]
     rows.sort(key=lambda row: row["on"], reverse=True)
-    return render(
-        request, "rewards/decision_list.html", {"rows": rows, "typed": typed_in(issued)}
-    )
+    return render(request, "rewards/decision_list.html", {"rows": rows, "typed": typed_in(issued)})
