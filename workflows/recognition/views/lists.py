@@ -18,6 +18,7 @@ from dossiers.models import (
     RegistrationDossier,
 )
 from workflows.deadlines import decision_cut_off
+from workflows.rewards.permissions import PROPOSER_ROLES
 
 from ..computed import computed_results
 from ..filters import DossierFilter
@@ -157,6 +158,7 @@ def dossier_detail(request, pk):
         "computed": _computed_rows(dossier),
         "can": can,
         "can_extend": _can_extend(open_task, can),
+        "actions": _actions(request.user, dossier, can),
         "cut_off": decision_cut_off(dossier),
         "review_title": step_title(dossier, "review_dossier"),
         "registration": registration_of(dossier),
@@ -170,6 +172,23 @@ def _computed_rows(dossier):
     criteria = criteria_for(dossier)
     results = computed_results(dossier, criteria=criteria)
     return [(c, results[c.pk]) for c in criteria if c.pk in results]
+
+
+EDITABLE = (DossierStatus.REGISTERED, DossierStatus.SUPPLEMENT_REQUESTED)
+
+
+def _actions(user, dossier, can) -> dict:
+    """Which action buttons the page shows: the step the user may act on (permissions) in
+    the status that step waits for; a reward nomination once recognised, by a proposer."""
+    status = dossier.status
+    return {
+        "assess": can["prepare"] and status in EDITABLE,
+        "review": can["review"] and status == DossierStatus.SUBMITTED,
+        "appraise": can["appraise"] and status == DossierStatus.FORWARDED,
+        "record": can["record"] and status == DossierStatus.PROPOSED,
+        "decide": can["decide"] and status == DossierStatus.PROPOSED,
+        "nominate": status == DossierStatus.RECOGNISED and user.role in PROPOSER_ROLES,
+    }
 
 
 def _can_extend(open_task, can) -> bool:

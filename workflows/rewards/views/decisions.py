@@ -89,10 +89,14 @@ def _decision_form(request, group, summary):
     return form
 
 
+def authority_name(deciding_role, issuer) -> str:
+    """ "Công an tỉnh X" or "UBND xã Y": the deciding authority of a reward form."""
+    prefix = "Công an" if deciding_role == DecidingRole.POLICE else "UBND"
+    return f"{prefix} {issuer.name}"
+
+
 def _authority_name(group):
-    form = group["form"]
-    prefix = "Công an" if form.deciding_role == DecidingRole.POLICE else "UBND"
-    return f"{prefix} {group['issuer'].name}"
+    return authority_name(group["form"].deciding_role, group["issuer"])
 
 
 def voted_groups(request, *, external: bool):

@@ -94,6 +94,19 @@ def _return_status(nomination):
     return timeliness(nomination.returned_on, nomination.return_due_on, deadlines.today())
 
 
+def _actions(nomination, can) -> dict:
+    """Which action buttons the page shows: the step the user may act on in the status that
+    step waits for; recording for forms a higher authority decides, revoking for the others."""
+    status, external = nomination.status, nomination.form.decided_externally
+    return {
+        "appraise": can["appraise"] and status == NominationStatus.SUBMITTED,
+        "vote": can["appraise"] and status == NominationStatus.APPRAISED,
+        "decide": can["decide"] and status == NominationStatus.VOTED,
+        "revoke": can["decide"] and status == NominationStatus.DECIDED and not external,
+        "supplement_asked": status == NominationStatus.SUPPLEMENT_REQUESTED,
+    }
+
+
 def detail_context(request, nomination, *, upload_form=None, error=None):
     user = request.user
     can = {step: can_act(user, nomination, step) for step in ("prepare", "appraise", "decide")}
@@ -116,6 +129,7 @@ def detail_context(request, nomination, *, upload_form=None, error=None):
         "nomination": nomination,
         "form": nomination.form,
         "can": can,
+        "actions": _actions(nomination, can),
         "editable": editable,
         "open_task": open_task,
         "nominees": nominees,

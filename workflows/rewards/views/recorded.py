@@ -15,7 +15,7 @@ from workflows.recognition.filters import DecisionFilter
 from ..forms import RecordedDecisionForm
 from ..recorded import external_decision_record
 from ..selectors import visible_recorded_decisions, visible_reward_decisions
-from .decisions import candidate_rows, posted_results, voted_groups
+from .decisions import authority_name, candidate_rows, posted_results, voted_groups
 
 
 @login_required
@@ -78,8 +78,9 @@ def reward_decision_list(request):
     )
     issued_rows = filtered(request, issued)[:200]  # one message for both lists
     recorded_rows = recorded.qs[:200] if not issued.is_bound or issued.is_valid() else []
-    rows = [{"issued": d, "on": d.issued_on} for d in issued_rows] + [
-        {"recorded": d, "on": d.issued_on} for d in recorded_rows
-    ]
+    rows = [
+        {"issued": d, "on": d.issued_on, "authority": authority_name(d.deciding_role, d.issuer)}
+        for d in issued_rows
+    ] + [{"recorded": d, "on": d.issued_on} for d in recorded_rows]
     rows.sort(key=lambda row: row["on"], reverse=True)
     return render(request, "rewards/decision_list.html", {"rows": rows, "typed": typed_in(issued)})
