@@ -27,7 +27,7 @@ def p():
 
 
 @pytest.mark.parametrize("year", BAD_YEARS)
-@pytest.mark.parametrize("name", ["dossier-list", "decision-list"])
+@pytest.mark.parametrize("name", ["dossier-list", "decision-list", "statistics"])
 def test_a_bad_year_gives_an_empty_list_and_a_message(client, p, name, year):
     Journey(p).to("submitted")
     client.force_login(p.reviewer)
