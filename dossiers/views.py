@@ -3,6 +3,8 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import ListView
 
+from .filters import UnitFilter
+from .guards import FilteredListMixin
 from .models import Unit, UnitKind
 
 
@@ -11,29 +13,22 @@ def home(request):
     return redirect("inbox")
 
 
-class UnitListView(LoginRequiredMixin, ListView):
-    """The units in the user's jurisdiction, filterable by kind and name."""
+class UnitListView(LoginRequiredMixin, FilteredListMixin, ListView):
+    """The units in the user's jurisdiction, filterable by kind and name (`UnitFilter`)."""
 
     template_name = "dossiers/unit_list.html"
     paginate_by = 50
+    filterset_class = UnitFilter
 
-    def get_queryset(self):
-        units = Unit.objects.visible_to(self.request.user).select_related("area", "area__level")
-        kind = self.request.GET.get("loai")
-        if kind in UnitKind.values:
-            units = units.filter(kind=kind)
-        q = self.request.GET.get("q", "").strip()
-        if q:
-            units = units.filter(name__icontains=q)
-        return units.order_by("area__path", "name")
+    def base_queryset(self):
+        return (
+            Unit.objects.visible_to(self.request.user)
+            .select_related("area", "area__level")
+            .order_by("area__path", "name")
+        )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            kinds=UnitKind.choices,
-            selected_kind=self.request.GET.get("loai", ""),
-            q=self.request.GET.get("q", ""),
-            **kwargs,
-        )
+        return super().get_context_data(kinds=UnitKind.choices, **kwargs)
 
 
 @login_required

@@ -1,5 +1,6 @@
 from django import forms
 
+from dossiers.guards import IdListField, TextField
 from dossiers.models import AuthorityMarker, DocumentKind, RecognitionCycle, Unit
 from dossiers.reference.seed import REGISTRATION_DOSSIER
 
@@ -114,3 +115,113 @@ class RecordedDecisionFieldsForm(forms.Form):
             "invalid": "Ngày không hợp lệ.",
         },
     )
+
+
+class KeyedForm(forms.Form):
+    """A form for one row of a page, its fields posted as `<field>_<key>` (verdict_12,
+    remark_12, met_12): the names the pages and their scripts use."""
+
+    def add_prefix(self, field_name):
+        return f"{field_name}_{self.prefix}" if self.prefix else field_name
+
+
+def yes_no(value):
+    return {"1": True, "0": False}.get(value)
+
+
+class VerdictForm(KeyedForm):
+    """The officer's verdict on one criterion, met or not, and a remark (Circular 124,
+    Art. 9 cl. 1 b; Art. 10 cl. 2)."""
+
+    verdict = forms.TypedChoiceField(
+        choices=[("1", "Đạt"), ("0", "Chưa đạt")],
+        coerce=yes_no,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Vui lòng chọn “Đạt” hoặc “Chưa đạt”."},
+    )
+    remark = TextField(label="Nhận xét")
+
+
+class StepForm(forms.Form):
+    """The outcome and the comment of a review or appraisal; the outcome is the service's
+    to judge (`services.review`)."""
+
+    outcome = forms.CharField(required=False, max_length=32)
+    comment = TextField(label="Ý kiến", max_length=10_000)
+
+
+def verdict_forms(data, criteria) -> list[VerdictForm]:
+    return [VerdictForm(data, prefix=str(c.pk)) for c in criteria]
+
+
+def verdicts_of(forms_) -> dict:
+    """{criterion id: (met, remark)} for the criteria given a verdict."""
+    return {
+        int(f.prefix): (f.cleaned_data["verdict"], f.cleaned_data["remark"])
+        for f in forms_
+        if f.cleaned_data["verdict"] is not None
+    }
+
+
+CHECK_FIELDS = "Vui lòng sửa các ô báo lỗi dưới đây."
+FOREIGN = "Có mục đã chọn không thuộc danh sách chờ xử lý."
+
+
+class ChosenForm(forms.Form):
+    """The rows ticked on a decision page (checkboxes named `name`): ids in ASCII digits,
+    each once, among the ids `listed` (any when None: the service then judges); `foreign`
+    keeps the ids ticked but not listed, and `reason` is the revocation's reason."""
+
+    reason = TextField(label="Lý do thu hồi")
+
+    def __init__(self, data=None, *, name, listed, **kwargs):
+        super().__init__(data, **kwargs)
+        self.name, self.foreign = name, []
+        self.listed = None if listed is None else {int(pk) for pk in listed}
+        self.fields[name] = IdListField(label="Mục đã chọn")
+
+    def clean(self):
+        ids = self.cleaned_data.get(self.name) or []
+        self.foreign = [pk for pk in ids if self.listed is not None and pk not in self.listed]
+        if self.foreign:
+            self.add_error(self.name, FOREIGN)
+        return self.cleaned_data
+
+    def chosen(self) -> list[int]:
+        return self.cleaned_data[self.name]
+
+    def ticked(self, pk, default=True) -> bool:
+        """As typed: the page shows again what was ticked."""
+        return default if not self.is_bound else str(pk) in self.data.getlist(self.name)
+
+    def id_errors(self):
+        return self.errors.get(self.name, []) if self.is_bound else []
+
+
+class ResultForm(KeyedForm):
+    """One row's result in a decision (recognised or awarded, by default) and its reason
+    (result_12, reason_12)."""
+
+    result = forms.TypedChoiceField(
+        choices=[("1", "Có"), ("0", "Không")],
+        coerce=yes_no,
+        empty_value=True,
+        required=False,
+        error_messages={"invalid_choice": "Kết quả không hợp lệ."},
+    )
+    reason = TextField(label="Lý do")
+
+    def row(self) -> dict:
+        """What the page shows again: the result and reason as typed, and the errors."""
+        return {
+            "result": self["result"].value() != "0",
+            "reason": self["reason"].value() or "",
+            "errors": [*self.errors.get("result", []), *self.errors.get("reason", [])],
+        }
+
+
+def all_valid(*forms_) -> bool:
+    """Every form validated (not stopping at the first), so each shows its errors."""
+    return all([f.is_valid() for f in forms_])

@@ -2,13 +2,14 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from viewflow.workflow.status import STATUS
 
 from accounts.models import Role
+from dossiers.guards import BAD_FILTER, AsciiIntegerField
 from dossiers.models import Dossier, Step
 from dossiers.services import DomainError
 from workflows.deadlines import deadline_extend
@@ -54,16 +55,19 @@ def dossier_extend(request, pk):
     return redirect("dossier-detail", pk=pk)
 
 
+YEAR = AsciiIntegerField(required=False, min_value=1900, max_value=2100)
+
+
 @login_required
 def statistics(request):
     if request.user.role == Role.UNIT_HEAD:
         raise PermissionDenied("Trang thống kê dành cho cơ quan công an và Ủy ban nhân dân.")
     year = request.GET.get("nam", "")
-    rows = on_time_statistics(
-        request.user,
-        today=timezone.localdate(),
-        year=int(year) if (year.isascii() and year.isdigit()) else None,
-    )
+    try:
+        rows = on_time_statistics(request.user, today=timezone.localdate(), year=YEAR.clean(year))
+    except ValidationError as error:  # an empty page and a message, as on the lists
+        messages.error(request, BAD_FILTER.format(errors=f"Năm: {' '.join(error.messages)}"))
+        rows = []
     labels = dict(Step.choices)
     return render(
         request,

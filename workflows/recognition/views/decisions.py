@@ -6,30 +6,43 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
+from dossiers.guards import filtered, typed_in
 from dossiers.jurisdiction import areas_in_jurisdiction
 from dossiers.models import AreaLevel, Decision, Dossier, DossierStatus
 from dossiers.services import DomainError
 
 from .. import services
-from ..forms import DecisionFieldsForm
+from ..filters import DecisionFilter
+from ..forms import CHECK_FIELDS, ChosenForm, DecisionFieldsForm, ResultForm, all_valid
 from ..selectors import actionable_dossiers
 from ..services.decisions import COMMITTEE_ROLES
 
 
-def _rows(request, dossiers, *, checked_by_default=True):
+def _rows(dossiers, chosen, results, *, checked_by_default=True):
     """Each listed dossier with what the user chose for it, kept exactly on an error.
     Nothing is ticked in advance for a revocation."""
-    posted = request.POST if request.method == "POST" else None
-    selected = set(posted.getlist("dossier")) if posted else None
-    return [
-        {
-            "dossier": d,
-            "checked": checked_by_default if selected is None else str(d.pk) in selected,
-            "recognised": (posted.get(f"result_{d.pk}", "1") if posted else "1") == "1",
-            "reason": posted.get(f"reason_{d.pk}", "") if posted else "",
-        }
-        for d in dossiers
-    ]
+    rows = []
+    for d in dossiers:
+        row = results[d.pk].row()
+        rows.append(
+            {
+                "dossier": d,
+                "checked": chosen.ticked(d.pk, checked_by_default),
+                "recognised": row["result"],
+                "reason": row["reason"],
+                "errors": row["errors"],
+            }
+        )
+    return rows
+
+
+def _forms(request, dossiers, listed=True):
+    """The ticked ids (among the listed dossiers, or any when `listed` is None) and a
+    result form per listed dossier."""
+    data = request.POST if request.method == "POST" else None
+    allowed = None if listed is None else [d.pk for d in dossiers]
+    chosen = ChosenForm(data, name="dossier", listed=allowed)
+    return chosen, {d.pk: ResultForm(data, prefix=str(d.pk)) for d in dossiers}
 
 
 def _committee_context(request, status):
@@ -62,32 +75,43 @@ def decision_create(request):
             "summary": "Về việc công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự”",
         },
     )
+    chosen, results = _forms(request, dossiers)
     error = None
-    if request.method == "POST" and issuer is not None and form.is_valid():
-        results = [
-            (row["dossier"], row["recognised"], row["reason"])
-            for row in _rows(request, dossiers)
-            if row["checked"]
-        ]
-        try:
-            decision = services.decision_issue(
-                acting_user=request.user, issuer=issuer, results=results, **form.cleaned_data
-            )
-        except DomainError as exc:
-            error = str(exc)
+    if request.method == "POST" and issuer is not None:
+        if all_valid(form, chosen, *results.values()):
+            picked = set(chosen.chosen())
+            try:
+                decision = services.decision_issue(
+                    acting_user=request.user,
+                    issuer=issuer,
+                    results=[
+                        (
+                            d,
+                            results[d.pk].cleaned_data["result"],
+                            results[d.pk].cleaned_data["reason"],
+                        )
+                        for d in dossiers
+                        if d.pk in picked
+                    ],
+                    **form.cleaned_data,
+                )
+            except DomainError as exc:
+                error = str(exc)
+            else:
+                messages.success(request, f"Đã ban hành Quyết định số {decision.reference}.")
+                return redirect("decision-detail", pk=decision.pk)
         else:
-            messages.success(request, f"Đã ban hành Quyết định số {decision.reference}.")
-            return redirect("decision-detail", pk=decision.pk)
+            error = CHECK_FIELDS
     return render(
         request,
         "recognition/decision_form.html",
         {
             "form": form,
+            "chosen": chosen,
             "issuer": issuer,
             "issuers": issuers,
-            "rows": _rows(request, dossiers),
+            "rows": _rows(dossiers, chosen, results),
             "error": error,
-            "posted": request.POST if request.method == "POST" else None,
             "revoke": False,
         },
     )
@@ -102,32 +126,36 @@ def decision_revoke(request):
             "summary": "Về việc thu hồi công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự”",
         },
     )
+    chosen, results = _forms(request, dossiers)
     error = None
-    if request.method == "POST" and issuer is not None and form.is_valid():
-        selected = set(request.POST.getlist("dossier"))
-        try:
-            decision = services.decision_revoke(
-                acting_user=request.user,
-                issuer=issuer,
-                dossiers=[d for d in dossiers if str(d.pk) in selected],
-                reason=request.POST.get("reason", ""),
-                **form.cleaned_data,
-            )
-        except DomainError as exc:
-            error = str(exc)
+    if request.method == "POST" and issuer is not None:
+        if all_valid(form, chosen):
+            picked = set(chosen.chosen())
+            try:
+                decision = services.decision_revoke(
+                    acting_user=request.user,
+                    issuer=issuer,
+                    dossiers=[d for d in dossiers if d.pk in picked],
+                    reason=chosen.cleaned_data["reason"],
+                    **form.cleaned_data,
+                )
+            except DomainError as exc:
+                error = str(exc)
+            else:
+                messages.success(request, f"Đã ban hành Quyết định số {decision.reference}.")
+                return redirect("decision-detail", pk=decision.pk)
         else:
-            messages.success(request, f"Đã ban hành Quyết định số {decision.reference}.")
-            return redirect("decision-detail", pk=decision.pk)
+            error = CHECK_FIELDS
     return render(
         request,
         "recognition/decision_form.html",
         {
             "form": form,
+            "chosen": chosen,
             "issuer": issuer,
             "issuers": issuers,
-            "rows": _rows(request, dossiers, checked_by_default=False),
+            "rows": _rows(dossiers, chosen, results, checked_by_default=False),
             "error": error,
-            "posted": request.POST if request.method == "POST" else None,
             "revoke": True,
         },
     )
@@ -143,8 +171,14 @@ def visible_decisions(user):
 
 @login_required
 def decision_list(request):
-    decisions = visible_decisions(request.user).select_related("issuer")[:200]
-    return render(request, "recognition/decision_list.html", {"decisions": decisions})
+    filterset = DecisionFilter(
+        request.GET or None, queryset=visible_decisions(request.user).select_related("issuer")
+    )
+    return render(
+        request,
+        "recognition/decision_list.html",
+        {"decisions": filtered(request, filterset)[:200], "typed": typed_in(filterset)},
+    )
 
 
 @login_required

@@ -7,6 +7,7 @@ from django.views.generic import ListView
 from viewflow.workflow import chart
 from viewflow.workflow.status import STATUS
 
+from dossiers.guards import FilteredListMixin
 from dossiers.jurisdiction import granted_areas
 from dossiers.models import (
     AreaLevel,
@@ -17,9 +18,11 @@ from dossiers.models import (
     RegistrationDossier,
 )
 from workflows.deadlines import decision_cut_off
+from workflows.rewards.permissions import PROPOSER_ROLES
 from workflows.rewards.selectors import reward_inbox_tasks
 
 from ..computed import computed_results
+from ..filters import DossierFilter
 from ..flows import RecognitionFlow
 from ..outcomes import review_action
 from ..permissions import PERMISSION_STEP, STEP_ROLES, can_act, ensure_can_act
@@ -74,29 +77,22 @@ def _minister_decisions_to_record(user) -> int:
     )
 
 
-class DossierListView(LoginRequiredMixin, ListView):
+class DossierListView(LoginRequiredMixin, FilteredListMixin, ListView):
+    """The dossiers the user may see, filtered by `DossierFilter`."""
+
     template_name = "recognition/dossier_list.html"
     paginate_by = 50
+    filterset_class = DossierFilter
 
-    def get_queryset(self):
-        dossiers = Dossier.objects.visible_to(self.request.user).select_related(
-            "unit", "cycle", "review_area"
+    def base_queryset(self):
+        return (
+            Dossier.objects.visible_to(self.request.user)
+            .select_related("unit", "cycle", "review_area")
+            .order_by("-registered_at", "-pk")
         )
-        status = self.request.GET.get("trang-thai")
-        if status in DossierStatus.values:
-            dossiers = dossiers.filter(status=status)
-        year = self.request.GET.get("nam", "")
-        if year.isascii() and year.isdigit():
-            dossiers = dossiers.filter(cycle__year=int(year))
-        return dossiers.order_by("-registered_at", "-pk")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            statuses=DossierStatus.choices,
-            selected_status=self.request.GET.get("trang-thai", ""),
-            year=self.request.GET.get("nam", ""),
-            **kwargs,
-        )
+        return super().get_context_data(statuses=DossierStatus.choices, **kwargs)
 
 
 def visible_dossier(request, pk, *related):
@@ -161,6 +157,7 @@ def dossier_detail(request, pk):
         "computed": _computed_rows(dossier),
         "can": can,
         "can_extend": _can_extend(open_task, can),
+        "actions": _actions(request.user, dossier, can),
         "cut_off": decision_cut_off(dossier),
         "review_action": review_action(dossier),
         "registration": registration_of(dossier),
@@ -174,6 +171,23 @@ def _computed_rows(dossier):
     criteria = criteria_for(dossier)
     results = computed_results(dossier, criteria=criteria)
     return [(c, results[c.pk]) for c in criteria if c.pk in results]
+
+
+EDITABLE = (DossierStatus.REGISTERED, DossierStatus.SUPPLEMENT_REQUESTED)
+
+
+def _actions(user, dossier, can) -> dict:
+    """Which action buttons the page shows: the step the user may act on (permissions) in
+    the status that step waits for; a reward nomination once recognised, by a proposer."""
+    status = dossier.status
+    return {
+        "assess": can["prepare"] and status in EDITABLE,
+        "review": can["review"] and status == DossierStatus.SUBMITTED,
+        "appraise": can["appraise"] and status == DossierStatus.FORWARDED,
+        "record": can["record"] and status == DossierStatus.PROPOSED,
+        "decide": can["decide"] and status == DossierStatus.PROPOSED,
+        "nominate": status == DossierStatus.RECOGNISED and user.role in PROPOSER_ROLES,
+    }
 
 
 def _can_extend(open_task, can) -> bool:

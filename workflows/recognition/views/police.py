@@ -9,21 +9,13 @@ from dossiers.models import DossierStatus
 from dossiers.services import DomainError
 
 from .. import services
+from ..forms import CHECK_FIELDS, StepForm, verdict_forms, verdicts_of
 from ..outcomes import review_outcomes, step_title
 from ..selectors import commune_rule, criteria_for, provisional_result
 from ..services.review import APPRAISAL_OUTCOMES
 from .lists import dossier_for_action
 
 WAITING_STATUS = {"review": DossierStatus.SUBMITTED, "appraise": DossierStatus.FORWARDED}
-
-
-def _verdicts_from(post, criteria):
-    verdicts = {}
-    for criterion in criteria:
-        met = post.get(f"verdict_{criterion.pk}")
-        if met in ("1", "0"):
-            verdicts[criterion.pk] = (met == "1", post.get(f"remark_{criterion.pk}", "").strip())
-    return verdicts
 
 
 def _step_page(request, pk, *, step, outcomes, service, template_title):
@@ -35,36 +27,41 @@ def _step_page(request, pk, *, step, outcomes, service, template_title):
         messages.info(request, f"Hồ sơ đang ở trạng thái “{dossier.get_status_display()}”.")
         return redirect("dossier-detail", pk=dossier.pk)
     criteria = criteria_for(dossier)
+    data = request.POST if request.method == "POST" else None
+    step_form, verdicts = StepForm(data), verdict_forms(data, criteria)
     error = None
-    if request.method == "POST":
-        try:
-            service(
-                acting_user=request.user,
-                dossier=dossier,
-                outcome=request.POST.get("outcome", ""),
-                comment=request.POST.get("comment", ""),
-                verdicts=_verdicts_from(request.POST, criteria),
-            )
-        except DomainError as exc:
-            error = str(exc)
+    if data is not None:
+        if not all([step_form.is_valid(), *(f.is_valid() for f in verdicts)]):
+            error = CHECK_FIELDS
         else:
-            messages.success(request, f"Đã ghi nhận kết quả {template_title.lower()}.")
-            return redirect("dossier-detail", pk=dossier.pk)
+            try:
+                service(
+                    acting_user=request.user,
+                    dossier=dossier,
+                    outcome=step_form.cleaned_data["outcome"],
+                    comment=step_form.cleaned_data["comment"],
+                    verdicts=verdicts_of(verdicts),
+                )
+            except DomainError as exc:
+                error = str(exc)
+            else:
+                messages.success(request, f"Đã ghi nhận kết quả {template_title.lower()}.")
+                return redirect("dossier-detail", pk=dossier.pk)
     version = dossier.versions.filter(submitted_at__isnull=False).order_by("-number").first()
     answers = {a.criterion_id: a for a in version.assessments.all()}
     events = list(version.events.all())
-    posted = request.POST if error else None
     result = provisional_result(dossier, version, criteria)
     rows = [
         {
             "criterion": c,
             "answer": answers.get(c.pk),
             "events": [e for e in events if e.criterion_id == c.pk],
-            "verdict": posted.get(f"verdict_{c.pk}", "") if posted else "",
-            "remark": posted.get(f"remark_{c.pk}", "") if posted else "",
+            "verdict": form["verdict"].value() or "",
+            "remark": form["remark"].value() or "",
+            "errors": [*form.errors.get("verdict", []), *form.errors.get("remark", [])],
             "computed": result.computed.get(c.pk),
         }
-        for c in criteria
+        for c, form in zip(criteria, verdicts, strict=True)
     ]
     return render(
         request,
@@ -77,8 +74,9 @@ def _step_page(request, pk, *, step, outcomes, service, template_title):
             "outcomes": outcomes,
             "title": template_title,
             "error": error,
-            "posted_outcome": posted.get("outcome", "") if posted else "",
-            "posted_comment": posted.get("comment", "") if posted else "",
+            "posted_outcome": step_form["outcome"].value() or "",
+            "posted_comment": step_form["comment"].value() or "",
+            "comment_errors": step_form.errors.get("comment", []),
             "result": result,
             "rule": commune_rule(dossier),
             "earlier": dossier.reviews.select_related("actor").prefetch_related(

@@ -13,10 +13,10 @@ from dossiers.models import AreaLevel, Dossier, DossierStatus
 from dossiers.services import DomainError
 
 from .. import services
-from ..forms import RecordedDecisionFieldsForm
+from ..forms import CHECK_FIELDS, RecordedDecisionFieldsForm, ResultForm, all_valid
 from ..permissions import STEP_ROLES
 from ..selectors import actionable_dossiers
-from .decisions import _rows
+from .decisions import _forms, _rows
 
 
 def _waiting(request):
@@ -46,32 +46,34 @@ def minister_decision_record(request):
         )
     office, offices, dossiers = _waiting(request)
     form = RecordedDecisionFieldsForm(request.POST or None)
+    # Every posted dossier goes to the service, which answers 403 for one the user may
+    # not record (DESIGN.md "Permissions"), not only those listed here.
+    chosen, listed_results = _forms(request, dossiers, listed=None)
     error = None
-    if request.method == "POST" and form.is_valid():
-        selected = [pk for pk in request.POST.getlist("dossier") if pk.isdigit()]
-        # Every posted dossier goes to the service, which answers 403 for one the user may
-        # not record (DESIGN.md "Permissions"), not only those listed here.
-        results = [
-            (
-                d,
-                request.POST.get(f"result_{d.pk}", "1") == "1",
-                request.POST.get(f"reason_{d.pk}", ""),
-            )
-            for d in Dossier.objects.filter(pk__in=selected).order_by("pk")
-        ]
-        try:
-            decision = services.minister_decision_record(
-                acting_user=request.user, results=results, **form.cleaned_data
-            )
-        except DomainError as exc:
-            error = str(exc)
+    if request.method == "POST" and all_valid(form, chosen):
+        picked = list(Dossier.objects.filter(pk__in=chosen.chosen()).order_by("pk"))
+        results = [ResultForm(request.POST, prefix=str(d.pk)) for d in picked]
+        if not all_valid(*results):
+            error = CHECK_FIELDS
         else:
-            messages.success(
-                request,
-                f"Đã ghi nhận Quyết định số {decision.reference} ngày "
-                f"{decision.issued_on:%d/%m/%Y} ({decision.label}).",
-            )
-            return redirect("dossier-detail", pk=results[0][0].pk)
+            try:
+                decision = services.minister_decision_record(
+                    acting_user=request.user,
+                    results=[
+                        (d, r.cleaned_data["result"], r.cleaned_data["reason"])
+                        for d, r in zip(picked, results, strict=True)
+                    ],
+                    **form.cleaned_data,
+                )
+            except DomainError as exc:
+                error = str(exc)
+            else:
+                messages.success(
+                    request,
+                    f"Đã ghi nhận Quyết định số {decision.reference} ngày "
+                    f"{decision.issued_on:%d/%m/%Y} ({decision.label}).",
+                )
+                return redirect("dossier-detail", pk=picked[0].pk)
     return render(
         request,
         "recognition/minister_decision_record.html",
@@ -79,7 +81,8 @@ def minister_decision_record(request):
             "form": form,
             "office": office,
             "offices": offices,
-            "rows": _rows(request, dossiers),
+            "chosen": chosen,
+            "rows": _rows(dossiers, chosen, listed_results),
             "error": error,
         },
     )

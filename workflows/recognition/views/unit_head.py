@@ -17,6 +17,7 @@ from dossiers.reference.seed import OTHER_DOCUMENTS
 from dossiers.services import DomainError
 
 from .. import services
+from ..assess_forms import AnswerForm, SubUnitsForm, form_errors, meeting_forms
 from ..computed import uses_rule
 from ..forms import RegisterForm
 from ..selectors import criteria_for, provisional_result
@@ -51,30 +52,52 @@ def dossier_register(request):
     return render(request, "recognition/register.html", {"form": form})
 
 
-def _answers_from(post, criteria):
-    answers = {}
-    for criterion in criteria:
-        if criterion.kind in (CriterionKind.DISQUALIFIER, CriterionKind.HEADING):
-            continue
-        met = post.get(f"met_{criterion.pk}")
-        answers[criterion.pk] = (
-            {"1": True, "0": False}.get(met),
-            post.get(f"explanation_{criterion.pk}", "").strip(),
+def _assessment_forms(data, dossier, criteria):
+    """An answer form per criterion the unit answers (not the headings nor the
+    disqualifiers, declared as events), the sub-unit figures when the set computes them."""
+    answers = {
+        c.pk: AnswerForm(data, prefix=str(c.pk))
+        for c in criteria
+        if c.kind not in (CriterionKind.DISQUALIFIER, CriterionKind.HEADING)
+    }
+    sub_units = SubUnitsForm(data) if uses_rule(criteria, ComputedRule.SUB_UNITS) else None
+    return answers, sub_units, meeting_forms(data, dossier.unit.kind)
+
+
+def _save(request, dossier, criteria) -> list[str]:
+    """Check the typed answers, figures and meeting, then save them through the services;
+    the errors, field by field."""
+    answers, sub_units, meeting = _assessment_forms(request.POST, dossier, criteria)
+    labels = {c.pk: f"Tiêu chí {c.label}" for c in criteria}
+    errors = [e for pk, f in answers.items() for e in form_errors(f, labels[pk])]
+    if sub_units is not None:
+        errors += form_errors(sub_units)
+    if meeting is not None:
+        held, seats = meeting
+        errors += form_errors(held)
+        errors += [e for f in seats.values() for e in form_errors(f, "Người dự họp")]
+    if errors:
+        return errors
+    try:
+        services.dossier_save_assessment(
+            acting_user=request.user,
+            dossier=dossier,
+            answers={pk: f.answer() for pk, f in answers.items()},
+            sub_units=sub_units.figures() if sub_units is not None else None,
         )
-    return answers
-
-
-def _sub_units_from(post, criteria):
-    """(sub-units, rated) when the set computes Art. 6 cl. 5 / Art. 7 cl. 6, else None."""
-    if not uses_rule(criteria, ComputedRule.SUB_UNITS):
-        return None
-    values = []
-    for name in ("sub_units_total", "sub_units_rated"):
-        raw = post.get(name, "").strip()
-        if raw and not (raw.isascii() and raw.isdigit()):
-            raise DomainError("Số đầu mối phải là số nguyên không âm.")
-        values.append(int(raw) if raw else None)
-    return tuple(values)
+        if meeting is not None:
+            services.meeting_save(
+                acting_user=request.user,
+                dossier=dossier,
+                held_on=held.cleaned_data["held_on"],
+                attendees={
+                    code: (f.cleaned_data["name"], f.cleaned_data["position"])
+                    for code, f in seats.items()
+                },
+            )
+    except DomainError as error:
+        return [str(error)]
+    return []
 
 
 def _store_uploads(request, dossier, errors):
@@ -100,16 +123,7 @@ def dossier_assess(request, pk):
     errors = []
     if request.method == "POST":
         action = request.POST.get("action", "save")
-        try:
-            services.dossier_save_assessment(
-                acting_user=request.user,
-                dossier=dossier,
-                answers=_answers_from(request.POST, criteria),
-                sub_units=_sub_units_from(request.POST, criteria),
-            )
-            errors += _save_meeting(request, dossier)
-        except DomainError as error:
-            errors.append(str(error))
+        errors += _save(request, dossier, criteria)
         if action == "autosave":
             if errors:
                 return JsonResponse({"ok": False, "errors": errors}, status=400)
@@ -222,30 +236,6 @@ def _assess_context(dossier, version, criteria, errors, posted):
         "evidence_kind": DocumentKind.objects.filter(code=OTHER_DOCUMENTS).first(),
         "meeting": _meeting_rows(dossier, version, posted),
     }
-
-
-def _save_meeting(request, dossier) -> list[str]:
-    """The evaluation meeting typed on the page (Circular 124, Art. 9 cl. 1 a, c)."""
-    post = request.POST
-    seats = seats_for(dossier.unit.kind)
-    if not seats or "meeting-held_on" not in post:
-        return []
-    raw_date = post.get("meeting-held_on", "").strip()
-    try:
-        held_on = datetime.date.fromisoformat(raw_date) if raw_date else None
-    except ValueError:
-        return ["Ngày họp đánh giá không hợp lệ."]
-    attendees = {
-        s.code: (
-            post.get(f"meeting-{s.code}-name", ""),
-            post.get(f"meeting-{s.code}-position", ""),
-        )
-        for s in seats
-    }
-    services.meeting_save(
-        acting_user=request.user, dossier=dossier, held_on=held_on, attendees=attendees
-    )
-    return []
 
 
 def _meeting_rows(dossier, version, posted):

@@ -19,7 +19,13 @@ from dossiers.models import (
     NomineeResult,
 )
 from dossiers.services import DomainError
-from workflows.recognition.forms import DecisionFieldsForm
+from workflows.recognition.forms import (
+    CHECK_FIELDS,
+    ChosenForm,
+    DecisionFieldsForm,
+    ResultForm,
+    all_valid,
+)
 
 from .. import awards
 from ..permissions import ROLES, ensure_can_act
@@ -59,11 +65,6 @@ def _chosen(request, groups):
     return next((g for g in groups if g["key"] == wanted), groups[0] if groups else None)
 
 
-def _ids(values):
-    # ASCII digits only (str.isdigit accepts "²"), each id once.
-    return list(dict.fromkeys(int(v) for v in values if v.isascii() and v.isdigit()))
-
-
 def _refuse_foreign(user, nomination_ids):
     """Rows posted that are not on the page: 403 when the user may not decide their
     nominations, else a message (another step, another issuer or form)."""
@@ -88,10 +89,14 @@ def _decision_form(request, group, summary):
     return form
 
 
+def authority_name(deciding_role, issuer) -> str:
+    """ "Công an tỉnh X" or "UBND xã Y": the deciding authority of a reward form."""
+    prefix = "Công an" if deciding_role == DecidingRole.POLICE else "UBND"
+    return f"{prefix} {issuer.name}"
+
+
 def _authority_name(group):
-    form = group["form"]
-    prefix = "Công an" if form.deciding_role == DecidingRole.POLICE else "UBND"
-    return f"{prefix} {group['issuer'].name}"
+    return authority_name(group["form"].deciding_role, group["issuer"])
 
 
 def voted_groups(request, *, external: bool):
@@ -115,43 +120,55 @@ def voted_groups(request, *, external: bool):
     return groups, _chosen(request, groups)
 
 
+def _chosen_form(request, group, name="nomination"):
+    data = request.POST if request.method == "POST" else None
+    return ChosenForm(data, name=name, listed=[row.pk for row in group["rows"]] if group else [])
+
+
 def posted_results(request, group):
     """(error, results): the nominees of the nominations ticked, each with its result and
-    reason; an error when a ticked nomination is not in the group."""
-    selected = list(dict.fromkeys(request.POST.getlist("nomination")))
-    listed = {str(n.pk): n for n in group["rows"]} if group else {}
-    foreign = [pk for pk in selected if pk not in listed]
-    if foreign:
-        return _refuse_foreign(request.user, _ids(foreign)), []
-    results = [
-        (
-            nominee,
-            request.POST.get(f"result_{nominee.pk}", "1") == "1",
-            request.POST.get(f"reason_{nominee.pk}", ""),
-        )
-        for pk in selected
-        for nominee in listed[pk].nominees.all()
+    reason; an error when a ticked nomination is not in the group or a field is bad."""
+    chosen = _chosen_form(request, group)
+    if not chosen.is_valid():
+        if chosen.foreign:
+            return _refuse_foreign(request.user, chosen.foreign), []
+        return " ".join(chosen.id_errors()) or CHECK_FIELDS, []
+    listed = {n.pk: n for n in group["rows"]} if group else {}
+    nominees = [nominee for pk in chosen.chosen() for nominee in listed[pk].nominees.all()]
+    forms = [ResultForm(request.POST, prefix=str(nominee.pk)) for nominee in nominees]
+    if not all_valid(*forms):
+        return CHECK_FIELDS, []
+    return None, [
+        (nominee, form.cleaned_data["result"], form.cleaned_data["reason"])
+        for nominee, form in zip(nominees, forms, strict=True)
     ]
-    return None, results
 
 
 def candidate_rows(request, group):
-    posted = request.POST if request.method == "POST" else None
-    return [
-        {
-            "nomination": nomination,
-            "checked": posted is None or str(nomination.pk) in posted.getlist("nomination"),
-            "nominees": [
+    """The group's nominations and nominees with what was ticked and typed, and the errors."""
+    data = request.POST if request.method == "POST" else None
+    chosen = _chosen_form(request, group)
+    rows = []
+    for nomination in group["rows"] if group else []:
+        nominees = []
+        for nominee in nomination.nominees.all():
+            row = ResultForm(data, prefix=str(nominee.pk)).row()
+            nominees.append(
                 {
                     "nominee": nominee,
-                    "awarded": posted is None or posted.get(f"result_{nominee.pk}", "1") == "1",
-                    "reason": posted.get(f"reason_{nominee.pk}", "") if posted else "",
+                    "awarded": row["result"],
+                    "reason": row["reason"],
+                    "errors": row["errors"],
                 }
-                for nominee in nomination.nominees.all()
-            ],
-        }
-        for nomination in (group["rows"] if group else [])
-    ]
+            )
+        rows.append(
+            {
+                "nomination": nomination,
+                "checked": chosen.ticked(nomination.pk),
+                "nominees": nominees,
+            }
+        )
+    return rows
 
 
 @login_required
@@ -204,20 +221,21 @@ def reward_revoke(request):
     group = _chosen(request, groups)
     form = _decision_form(request, group, "Về việc thu hồi {form}")
     error = None
+    chosen = _chosen_form(request, group, name="nominee")
     if request.method == "POST":
-        selected = list(dict.fromkeys(request.POST.getlist("nominee")))
-        listed = {str(n.pk): n for n in group["rows"]} if group else {}
-        foreign = [pk for pk in selected if pk not in listed]
-        if foreign:
-            nominations = Nominee.objects.filter(pk__in=_ids(foreign)).values("nomination_id")
+        if not chosen.is_valid() and chosen.foreign:
+            nominations = Nominee.objects.filter(pk__in=chosen.foreign).values("nomination_id")
             error = _refuse_foreign(user, nominations)
+        elif not chosen.is_valid():
+            error = " ".join(chosen.id_errors()) or CHECK_FIELDS
         if error is None and group is not None and form.is_valid():
+            listed = {n.pk: n for n in group["rows"]}
             try:
                 decision = awards.award_revoke(
                     acting_user=user,
                     issuer=group["issuer"],
-                    nominees=[listed[pk] for pk in selected],
-                    reason=request.POST.get("reason", ""),
+                    nominees=[listed[pk] for pk in chosen.chosen()],
+                    reason=chosen.cleaned_data["reason"],
                     **form.cleaned_data,
                 )
             except DomainError as exc:
@@ -225,16 +243,16 @@ def reward_revoke(request):
             else:
                 messages.success(request, f"Đã ban hành Quyết định số {decision.reference}.")
                 return redirect("reward-decision-detail", pk=decision.pk)
-    posted = request.POST if request.method == "POST" else None
     return render(
         request,
         "rewards/revoke_form.html",
         {
             "form": form,
+            "chosen": chosen,
             "groups": groups,
             "group": group,
-            "selected": set(posted.getlist("nominee")) if posted else set(),
-            "reason": posted.get("reason", "") if posted else "",
+            "selected": set(chosen.data.getlist("nominee")) if chosen.is_bound else set(),
+            "reason": chosen["reason"].value() or "",
             "authority_name": _authority_name(group) if group else "",
             "error": error,
         },

@@ -10,6 +10,7 @@ from django.views.generic import ListView
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from dossiers.guards import FilteredListMixin
 from dossiers.models import (
     CouncilVote,
     Decision,
@@ -23,6 +24,7 @@ from dossiers.models import (
 from workflows import deadlines
 
 from ..dispatch import timeliness
+from ..filters import NominationFilter
 from ..forms import UploadForm
 from ..permissions import PROPOSER_ROLES, ROLES, can_act, ensure_can_act
 from ..selectors import nominations_visible_to, reward_inbox_tasks
@@ -43,33 +45,27 @@ DECIDER_ROLES = set().union(*ROLES.values())
 RELATED = ("form", "proposer", "proposing_area", "appraise_area", "decide_area")
 
 
-class NominationListView(LoginRequiredMixin, ListView):
-    """Khen thưởng: the nominations the user may see, in a constant number of queries."""
+class NominationListView(LoginRequiredMixin, FilteredListMixin, ListView):
+    """Khen thưởng: the nominations the user may see, filtered by `NominationFilter`, in a
+    constant number of queries."""
 
     template_name = "rewards/nomination_list.html"
     paginate_by = 50
+    filterset_class = NominationFilter
 
-    def get_queryset(self):
-        nominations = (
+    def base_queryset(self):
+        return (
             nominations_visible_to(self.request.user)
             .select_related("form", "proposing_area")
             .prefetch_related(Prefetch("nominees", queryset=Nominee.objects.select_related("unit")))
+            .order_by("-created_at", "-pk")
         )
-        status = self.request.GET.get("trang-thai")
-        if status in NominationStatus.values:
-            nominations = nominations.filter(status=status)
-        year = self.request.GET.get("nam", "")
-        if year.isascii() and year.isdigit():
-            nominations = nominations.filter(year=int(year))
-        return nominations.order_by("-created_at", "-pk")
 
     def get_context_data(self, **kwargs):
         role = self.request.user.role
         return super().get_context_data(
             tasks=reward_inbox_tasks(self.request.user),
             statuses=NominationStatus.choices,
-            selected_status=self.request.GET.get("trang-thai", ""),
-            year=self.request.GET.get("nam", ""),
             can_propose=role in PROPOSER_ROLES,
             can_decide=role in DECIDER_ROLES,
             **kwargs,
@@ -98,6 +94,19 @@ def _return_status(nomination):
     return timeliness(nomination.returned_on, nomination.return_due_on, deadlines.today())
 
 
+def _actions(nomination, can) -> dict:
+    """Which action buttons the page shows: the step the user may act on in the status that
+    step waits for; recording for forms a higher authority decides, revoking for the others."""
+    status, external = nomination.status, nomination.form.decided_externally
+    return {
+        "appraise": can["appraise"] and status == NominationStatus.SUBMITTED,
+        "vote": can["appraise"] and status == NominationStatus.APPRAISED,
+        "decide": can["decide"] and status == NominationStatus.VOTED,
+        "revoke": can["decide"] and status == NominationStatus.DECIDED and not external,
+        "supplement_asked": status == NominationStatus.SUPPLEMENT_REQUESTED,
+    }
+
+
 def detail_context(request, nomination, *, upload_form=None, error=None):
     user = request.user
     can = {step: can_act(user, nomination, step) for step in ("prepare", "appraise", "decide")}
@@ -120,6 +129,7 @@ def detail_context(request, nomination, *, upload_form=None, error=None):
         "nomination": nomination,
         "form": nomination.form,
         "can": can,
+        "actions": _actions(nomination, can),
         "editable": editable,
         "open_task": open_task,
         "nominees": nominees,

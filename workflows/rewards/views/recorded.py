@@ -7,13 +7,15 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Max, Prefetch
 from django.shortcuts import redirect, render
 
+from dossiers.guards import filtered, typed_in
 from dossiers.models import Decision, Nominee
 from dossiers.services import DomainError
+from workflows.recognition.filters import DecisionFilter
 
 from ..forms import RecordedDecisionForm
 from ..recorded import external_decision_record
 from ..selectors import visible_recorded_decisions, visible_reward_decisions
-from .decisions import candidate_rows, posted_results, voted_groups
+from .decisions import authority_name, candidate_rows, posted_results, voted_groups
 
 
 @login_required
@@ -58,22 +60,27 @@ def reward_decision_list(request):
     """The reward decisions the user may see, newest first: those an authority of the
     province issued (numbered here) and those a higher authority issued (recorded here)."""
     user = request.user
-    issued = (
-        Decision.objects.filter(pk__in=visible_reward_decisions(user).values("pk"))
+    issued = DecisionFilter(
+        request.GET or None,
+        queryset=Decision.objects.filter(pk__in=visible_reward_decisions(user).values("pk"))
         .annotate(deciding_role=Max("items__nominee__form__deciding_role"))
         .select_related("issuer", "dispatch")
-        .order_by("-issued_on", "-pk")[:200]
+        .order_by("-issued_on", "-pk"),
     )
-    recorded = (
-        visible_recorded_decisions(user)
+    recorded = DecisionFilter(
+        request.GET or None,
+        queryset=visible_recorded_decisions(user)
         .select_related("form", "recorded_in")
         .prefetch_related(
             Prefetch("nominees", queryset=Nominee.objects.select_related("unit").order_by("pk"))
         )
-        .order_by("-issued_on", "-pk")[:200]
+        .order_by("-issued_on", "-pk"),
     )
-    rows = [{"issued": d, "on": d.issued_on} for d in issued] + [
-        {"recorded": d, "on": d.issued_on} for d in recorded
-    ]
+    issued_rows = filtered(request, issued)[:200]  # one message for both lists
+    recorded_rows = recorded.qs[:200] if not issued.is_bound or issued.is_valid() else []
+    rows = [
+        {"issued": d, "on": d.issued_on, "authority": authority_name(d.deciding_role, d.issuer)}
+        for d in issued_rows
+    ] + [{"recorded": d, "on": d.issued_on} for d in recorded_rows]
     rows.sort(key=lambda row: row["on"], reverse=True)
-    return render(request, "rewards/decision_list.html", {"rows": rows})
+    return render(request, "rewards/decision_list.html", {"rows": rows, "typed": typed_in(issued)})
