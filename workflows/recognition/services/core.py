@@ -5,9 +5,9 @@ CONFLICT_MESSAGE and Conflict are re-exported for the services' callers."""
 from collections.abc import Callable
 
 from dossiers.models import Dossier, DossierTransition
-from notifications.tasks import announce
 from workflows.deadlines import open_deadlines
 from workflows.steps import CONFLICT_MESSAGE, Conflict, complete_human_task
+from workflows.transitions import DOSSIER_TRAIL
 
 from ..flows import RecognitionFlow
 from ..permissions import ensure_can_act
@@ -15,18 +15,8 @@ from ..permissions import ensure_can_act
 
 def record_transition(*, dossier, user, step, source, comment="") -> DossierTransition:
     """The audit row, in the step's transaction; the people concerned hear of it after
-    the commit (notifications.tasks.announce)."""
-    transition = DossierTransition.objects.create(
-        dossier=dossier,
-        actor=user,
-        role=getattr(user, "role", ""),
-        step=step,
-        source=source,
-        target=dossier.status,
-        comment=comment,
-    )
-    announce.delay_on_commit(transition.pk)
-    return transition
+    the commit (workflows.transitions)."""
+    return DOSSIER_TRAIL.record(dossier, user=user, step=step, source=source, comment=comment)
 
 
 def complete_step(
