@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from dossiers.models import Dossier, DossierStatus, DossierTransition, DossierVersion
 from dossiers.services import DomainError
-from notifications.tasks import announce
 from workflows.deadlines import open_deadlines
 from workflows.steps import CONFLICT_MESSAGE, Conflict, complete_human_task
+from workflows.transitions import DOSSIER_TRAIL
 
 from ..flows import RecognitionFlow
 from ..permissions import ensure_can_act
@@ -32,18 +32,8 @@ def draft_version(dossier) -> DossierVersion:
 
 def record_transition(*, dossier, user, step, source, comment="") -> DossierTransition:
     """The audit row, in the step's transaction; the people concerned hear of it after
-    the commit (notifications.tasks.announce)."""
-    transition = DossierTransition.objects.create(
-        dossier=dossier,
-        actor=user,
-        role=getattr(user, "role", ""),
-        step=step,
-        source=source,
-        target=dossier.status,
-        comment=comment,
-    )
-    announce.delay_on_commit(transition.pk)
-    return transition
+    the commit (workflows.transitions)."""
+    return DOSSIER_TRAIL.record(dossier, user=user, step=step, source=source, comment=comment)
 
 
 def complete_step(

@@ -1,0 +1,44 @@
+"""The one transition recorder (DESIGN.md "every state change … the audit row written in the
+same transaction; side effects after commit"). Dossiers and nominations keep their own
+audit tables; a trail names the table, the row's link to its subject and the task that
+tells the people concerned after the commit."""
+
+from dossiers.models import DossierTransition, NominationTransition
+from notifications.tasks import announce, announce_nomination
+
+
+class AuditTrail:
+    def __init__(self, model, subject_field: str, announcer):
+        self.model = model
+        self.subject_field = subject_field
+        self.announcer = announcer
+
+    def build(self, subject, *, user, step: str, source: str, comment: str = ""):
+        """The unsaved row for `subject` having moved from `source` to its status now."""
+        return self.model(
+            **{self.subject_field: subject},
+            actor=user,
+            role=getattr(user, "role", ""),
+            step=step,
+            source=source,
+            target=subject.status,
+            comment=comment,
+        )
+
+    def record(self, subject, *, user, step: str, source: str, comment: str = ""):
+        """Write the row in the caller's transaction; announce it after the commit."""
+        transition = self.build(subject, user=user, step=step, source=source, comment=comment)
+        transition.save()
+        self.announcer.delay_on_commit(transition.pk)
+        return transition
+
+    def record_many(self, transitions) -> list:
+        """Rows built with `build`, written in one query (a decision for many subjects)."""
+        written = self.model.objects.bulk_create(transitions)
+        for transition in written:
+            self.announcer.delay_on_commit(transition.pk)
+        return written
+
+
+DOSSIER_TRAIL = AuditTrail(DossierTransition, "dossier", announce)
+NOMINATION_TRAIL = AuditTrail(NominationTransition, "nomination", announce_nomination)
