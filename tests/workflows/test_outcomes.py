@@ -177,3 +177,21 @@ def test_review_page_refuses_forward_with_a_chua_dat_and_keeps_the_input(client,
     assert "Có vụ việc phức tạp kéo dài" in page
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.SUBMITTED
+
+
+def test_art_10_only_the_deciding_committee_itself_issues(client, p):
+    """The ward's committee decides the ward's residential area (Art. 10 cl. 1): provincial
+    committee staff, whose grant covers the ward, are neither offered the ward as issuer
+    nor allowed to issue in its name; nothing is numbered."""
+    from django.core.exceptions import PermissionDenied
+
+    from dossiers.models import Decision
+
+    dossier = Journey(p).to("proposed")
+    with pytest.raises(PermissionDenied):
+        decide(p, [dossier], user=p.provincial_committee, issuer=p.commune)
+    client.force_login(p.provincial_committee)
+    page = client.get(reverse("decision-create")).content.decode()
+    assert p.commune.name not in page
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.PROPOSED and not Decision.objects.exists()

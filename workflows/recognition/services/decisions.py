@@ -9,7 +9,7 @@ from django_fsm import ConcurrentTransition, TransitionNotAllowed
 from viewflow.workflow.exceptions import FlowLockFailed
 
 from accounts.models import Role
-from dossiers.jurisdiction import areas_in_jurisdiction
+from dossiers.jurisdiction import granted_areas
 from dossiers.models import (
     AreaLevel,
     Decision,
@@ -30,12 +30,13 @@ COMMITTEE_SYMBOL = "QĐ-UBND"
 
 
 def _ensure_committee(user, issuer):
-    """A committee's staff of the issuing area (Art. 10 cl. 1–3, 5) — never for the
+    """A committee's staff of the issuing area itself (Art. 10 cl. 1–3, 5: the committee
+    of the routed level decides; a higher level's staff read, not issue) — never for the
     Ministry: the Minister's decision (Art. 10 cl. 4) is numbered by the Ministry and only
     recorded here (workflows.recognition.services.recorded), even by someone granted the
     Ministry's area."""
     if user.role not in COMMITTEE_ROLES or not (
-        areas_in_jurisdiction(user, act=True).filter(pk=issuer.pk).exists()
+        granted_areas(user, act=True).filter(pk=issuer.pk).exists()
     ):
         raise PermissionDenied(f"Bạn không có thẩm quyền ban hành quyết định của {issuer}.")
     if issuer.level.code == AreaLevel.MINISTRY:

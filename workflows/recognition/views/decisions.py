@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
 from dossiers.guards import filtered, typed_in
-from dossiers.jurisdiction import areas_in_jurisdiction
+from dossiers.jurisdiction import granted_areas
 from dossiers.models import AreaLevel, Decision, Dossier, DossierStatus
 from dossiers.services import DomainError
 
@@ -56,7 +56,7 @@ def _committee_context(request, status):
         .order_by("decide_area__name", "unit__name")
     )
     issuers = list(
-        areas_in_jurisdiction(request.user, act=True)
+        granted_areas(request.user, act=True)
         .filter(pk__in=dossiers.values("decide_area"))
         .order_by("name")
     )
