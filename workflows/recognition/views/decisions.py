@@ -66,35 +66,20 @@ def _committee_context(request, status):
     return issuer, issuers, listed
 
 
-@login_required
-def decision_create(request):
-    issuer, issuers, dossiers = _committee_context(request, DossierStatus.PROPOSED)
-    form = DecisionFieldsForm(
-        request.POST or None,
-        initial={
-            "summary": "Về việc công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự”",
-        },
-    )
+def _decision_page(request, *, status, summary, revoke, issue):
+    """The committee's form for one decision over many dossiers: the issuer, the decision's
+    fields, the ticked dossiers with a result each; `issue(issuer, form, chosen, results,
+    picked)` calls the service. On an error everything typed is shown again."""
+    issuer, issuers, dossiers = _committee_context(request, status)
+    form = DecisionFieldsForm(request.POST or None, initial={"summary": summary})
     chosen, results = _forms(request, dossiers)
     error = None
     if request.method == "POST" and issuer is not None:
-        if all_valid(form, chosen, *results.values()):
-            picked = set(chosen.chosen())
+        # A revocation gives one reason for all; a decision, a result per dossier.
+        if all_valid(form, chosen, *([] if revoke else results.values())):
+            picked = [d for d in dossiers if d.pk in set(chosen.chosen())]
             try:
-                decision = services.decision_issue(
-                    acting_user=request.user,
-                    issuer=issuer,
-                    results=[
-                        (
-                            d,
-                            results[d.pk].cleaned_data["result"],
-                            results[d.pk].cleaned_data["reason"],
-                        )
-                        for d in dossiers
-                        if d.pk in picked
-                    ],
-                    **form.cleaned_data,
-                )
+                decision = issue(issuer, form, chosen, results, picked)
             except DomainError as exc:
                 error = str(exc)
             else:
@@ -110,54 +95,52 @@ def decision_create(request):
             "chosen": chosen,
             "issuer": issuer,
             "issuers": issuers,
-            "rows": _rows(dossiers, chosen, results),
+            "rows": _rows(dossiers, chosen, results, checked_by_default=not revoke),
             "error": error,
-            "revoke": False,
+            "revoke": revoke,
         },
+    )
+
+
+@login_required
+def decision_create(request):
+    def issue(issuer, form, chosen, results, picked):
+        return services.decision_issue(
+            acting_user=request.user,
+            issuer=issuer,
+            results=[
+                (d, results[d.pk].cleaned_data["result"], results[d.pk].cleaned_data["reason"])
+                for d in picked
+            ],
+            **form.cleaned_data,
+        )
+
+    return _decision_page(
+        request,
+        status=DossierStatus.PROPOSED,
+        summary="Về việc công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự”",
+        revoke=False,
+        issue=issue,
     )
 
 
 @login_required
 def decision_revoke(request):
-    issuer, issuers, dossiers = _committee_context(request, DossierStatus.RECOGNISED)
-    form = DecisionFieldsForm(
-        request.POST or None,
-        initial={
-            "summary": "Về việc thu hồi công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự”",
-        },
-    )
-    chosen, results = _forms(request, dossiers)
-    error = None
-    if request.method == "POST" and issuer is not None:
-        if all_valid(form, chosen):
-            picked = set(chosen.chosen())
-            try:
-                decision = services.decision_revoke(
-                    acting_user=request.user,
-                    issuer=issuer,
-                    dossiers=[d for d in dossiers if d.pk in picked],
-                    reason=chosen.cleaned_data["reason"],
-                    **form.cleaned_data,
-                )
-            except DomainError as exc:
-                error = str(exc)
-            else:
-                messages.success(request, f"Đã ban hành Quyết định số {decision.reference}.")
-                return redirect("decision-detail", pk=decision.pk)
-        else:
-            error = CHECK_FIELDS
-    return render(
+    def issue(issuer, form, chosen, results, picked):
+        return services.decision_revoke(
+            acting_user=request.user,
+            issuer=issuer,
+            dossiers=picked,
+            reason=chosen.cleaned_data["reason"],
+            **form.cleaned_data,
+        )
+
+    return _decision_page(
         request,
-        "recognition/decision_form.html",
-        {
-            "form": form,
-            "chosen": chosen,
-            "issuer": issuer,
-            "issuers": issuers,
-            "rows": _rows(dossiers, chosen, results, checked_by_default=False),
-            "error": error,
-            "revoke": True,
-        },
+        status=DossierStatus.RECOGNISED,
+        summary="Về việc thu hồi công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự”",
+        revoke=True,
+        issue=issue,
     )
 
 
