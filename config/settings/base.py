@@ -89,8 +89,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "max_size": env.int("DB_POOL_MAX", default=10),
     }
 else:
+    # The embedded run has a web server, a worker and beat on one SQLite file: a deferred
+    # transaction that reads, then writes, fails at once with "database is locked" when
+    # another process writes (the busy timeout does not apply to that upgrade); taking the
+    # write lock at BEGIN makes them wait their turn instead.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+        {
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL;",
+            "transaction_mode": "IMMEDIATE",
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
