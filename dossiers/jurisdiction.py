@@ -7,9 +7,12 @@ jurisdictions"). A grant on an area covers the area and everything under it. The
 granted area paths are read first (one small query); everything else is a filter on indexed
 prefixes (`path LIKE '/1/17/%'`) and foreign keys, so every list costs the same queries and
 stays fast whatever the data size. Administrators see everything; observers only ever hold
-view grants. The filters themselves are the models' querysets (`visible_to`), so a model
-never has to import this module.
+view grants. A grant carries validity dates (`GrantPeriod`): it acts only while in force, and
+reads only the cycles (and nominations) of the years it was valid. The filters themselves are
+the models' querysets (`visible_to`), so a model never has to import this module.
 """
+
+import datetime
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -17,9 +20,10 @@ from guardian.shortcuts import assign_perm, remove_perm
 
 from accounts.models import Role, User
 
-from .models import AdministrativeArea, Dossier, Unit
+from .models import AdministrativeArea, AreaUserPermission, Dossier, Unit, UnitUserPermission
 from .models.areas import ACT_IN_AREA, VIEW_AREA
 from .models.units import ACT_FOR_UNIT, VIEW_UNIT
+from .services import DomainError
 
 __all__ = [
     "ACT_FOR_UNIT",
@@ -70,14 +74,33 @@ def _codename(target, act: bool) -> str:
     raise TypeError(f"Không thể cấp thẩm quyền trên {type(target).__name__}.")
 
 
+def _grant_rows(user, target):
+    if isinstance(target, AdministrativeArea):
+        return AreaUserPermission.objects.filter(user=user, content_object=target)
+    return UnitUserPermission.objects.filter(user=user, content_object=target)
+
+
 @transaction.atomic
-def user_grant_jurisdiction(*, user: User, target: AdministrativeArea | Unit, act: bool = True):
-    """Let `user` see (and, with act=True, act in) `target` and everything under it.
-    Observers are only ever given view rights, whatever is asked."""
+def user_grant_jurisdiction(
+    *,
+    user: User,
+    target: AdministrativeArea | Unit,
+    act: bool = True,
+    valid_from: datetime.date | None = None,
+    valid_to: datetime.date | None = None,
+):
+    """Let `user` see (and, with act=True, act in) `target` and everything under it, from
+    `valid_from` to `valid_to` (empty: without limit). An officer acts only while the grant
+    is in force; afterwards the grant still reads the cycles of the years it was valid
+    (the 2024 district officer: 2024–2025, not 2026). Observers are only ever given view
+    rights, whatever is asked."""
+    if valid_from and valid_to and valid_to < valid_from:
+        raise DomainError("Ngày hết hiệu lực phải sau ngày bắt đầu.")
     act = act and user.role != Role.OBSERVER
     assign_perm(f"dossiers.{_codename(target, act)}", user, target)
     if act:  # acting implies seeing; keep both so a later withdrawal of one is exact
         assign_perm(f"dossiers.{_codename(target, False)}", user, target)
+    _grant_rows(user, target).update(valid_from=valid_from, valid_to=valid_to)
 
 
 @transaction.atomic
