@@ -342,3 +342,55 @@ def test_authority_matrix(step_name, who, client):
         with pytest.raises(PermissionDenied):
             step.act(p, subject, user)
         assert snapshot(subject) == before
+
+
+def _outsider(p, role):
+    user = UserFactory(role=role)
+    user_grant_jurisdiction(user=user, target=p.province)
+    return user
+
+
+REFUSED_FIRST = {
+    # A dossier not yet filled: its rules would list what is missing.
+    "dossier_submit": (
+        lambda p: Journey(p).to("registered"),
+        lambda p, d: services.dossier_submit(acting_user=p.other_head, dossier=d),
+    ),
+    "nomination_submit": (
+        lambda p: RewardJourney(p, form="gk-chu-tich-xa").draft().nomination,
+        lambda p, n: reward_services.nomination_submit(
+            acting_user=_outsider(p, Role.REVIEWING_POLICE), nomination=n
+        ),
+    ),
+    "nomination_appraise": (
+        _reward("submitted"),
+        lambda p, n: reward_services.nomination_appraise(
+            acting_user=p.provincial_committee, nomination=n, outcome="supplement"
+        ),
+    ),
+    "nomination_record_vote": (
+        _reward("appraised"),
+        lambda p, n: reward_services.nomination_record_vote(
+            acting_user=p.provincial_committee,
+            nomination=n,
+            members_total=0,
+            members_present=0,
+            votes_for=0,
+            votes_against=0,
+            voted_on=datetime.date(2026, 12, 1),
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("service", list(REFUSED_FIRST))
+def test_services_check_their_own_permission_before_any_rule_speaks(service):
+    """Defence in depth: a service refuses someone who may not take the step with a
+    PermissionDenied before any rule describes the dossier or nomination to them."""
+    prepare, call = REFUSED_FIRST[service]
+    p = Province.build()
+    subject = prepare(p)
+    before = snapshot(subject)
+    with pytest.raises(PermissionDenied):
+        call(p, subject)
+    assert snapshot(subject) == before

@@ -200,6 +200,7 @@ def dossier_submit(*, acting_user, dossier, comment: str = "") -> Dossier:
     """Submit (or resubmit after a supplement) the draft: every required document kind
     attached, every criterion answered and the evaluation meeting recorded with every
     seat Circular 124, Art. 9 cl. 1 a, c requires; the version is then frozen."""
+    ensure_can_act(acting_user, dossier, "prepare")  # before any rule speaks of the dossier
     version = draft_version(dossier)
     missing = missing_documents(dossier, version)
     problems = []
