@@ -12,8 +12,8 @@ an expired grant}. The world is built once per case with factories, driven throu
 services (tests.journeys, tests.rewards.journeys)."""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pytest
 from django.core.exceptions import PermissionDenied

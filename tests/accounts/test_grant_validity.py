@@ -151,4 +151,5 @@ def test_a_higher_level_is_not_offered_nor_allowed_the_lower_committees_reward_d
             **DECISION_FIELDS,
         )
     client.force_login(p.committee)
-    assert f"UBND {p.commune.name}" in client.get(reverse("reward-decision-create")).content.decode()
+    own = client.get(reverse("reward-decision-create")).content.decode()
+    assert f"UBND {p.commune.name}" in own
