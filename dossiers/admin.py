@@ -332,13 +332,11 @@ class GrantAdmin(admin.ModelAdmin):
     and reads only the cycles of the years it was valid."""
 
     holder = "user"
+    list_display = ["user", "permission", "content_object", "valid_from", "valid_to"]
     list_editable = ["valid_from", "valid_to"]
     list_filter = ["permission__codename", "valid_to"]
     raw_id_fields = ["content_object"]
     codenames: tuple = ()
-
-    def get_list_display(self, request):
-        return [self.holder, "permission", "content_object", "valid_from", "valid_to"]
 
     def get_search_fields(self, request):
         return [f"{self.holder}__{'username' if self.holder == 'user' else 'name'}"]
@@ -361,6 +359,7 @@ class AreaUserGrantAdmin(GrantAdmin):
 @admin.register(AreaGroupPermission)
 class AreaGroupGrantAdmin(GrantAdmin):
     holder = "group"
+    list_display = ["group", *GrantAdmin.list_display[1:]]
     codenames = AREA_CODES
 
 
@@ -372,4 +371,5 @@ class UnitUserGrantAdmin(GrantAdmin):
 @admin.register(UnitGroupPermission)
 class UnitGroupGrantAdmin(GrantAdmin):
     holder = "group"
+    list_display = ["group", *GrantAdmin.list_display[1:]]
     codenames = UNIT_CODES
