@@ -15,7 +15,7 @@ the models' querysets (`visible_to`), so a model never has to import this module
 import datetime
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from guardian.shortcuts import assign_perm, remove_perm
 
 from accounts.models import Role, User
@@ -30,6 +30,7 @@ __all__ = [
     "ACT_IN_AREA",
     "VIEW_AREA",
     "VIEW_UNIT",
+    "area_year_filter",
     "areas_in_jurisdiction",
     "dossiers_in_jurisdiction",
     "granted_areas",
@@ -64,6 +65,17 @@ def dossiers_in_jurisdiction(user, *, act: bool = False) -> QuerySet:
     """Dossiers `user` may see (act=True: act on): those of units in their jurisdiction, and
     those whose review, appraisal or decision falls to an area they cover."""
     return Dossier.objects.visible_to(user, act=act)
+
+
+def area_year_filter(user, *, area_field: str, year_field: str) -> Q:
+    """The filter of rows (e.g. step deadlines) whose area the user covers, each grant only
+    for the years it was valid — for reads of other tables than dossiers and nominations."""
+    if user.sees_everything:
+        return Q()
+    q = Q(pk__in=[])
+    for coverage in AdministrativeArea.objects.coverage(user):
+        q |= Q(**{f"{area_field}__in": coverage.areas.values("pk")}) & coverage.years(year_field)
+    return q
 
 
 def _codename(target, act: bool) -> str:

@@ -20,10 +20,11 @@ from dossiers.jurisdiction import (
 from dossiers.models import AreaUserPermission, Dossier, UnitUserPermission
 from dossiers.services import DomainError
 from tests.factories import UserFactory
-from tests.journeys import Province
+from tests.journeys import Journey, Province
 from tests.rewards.journeys import DECISION_FIELDS, RewardJourney
 from tests.workflows.test_routes_as_written import OLD_END, _submitted, world  # noqa: F401
 from workflows.rewards import awards
+from workflows.statistics import on_time_statistics
 from workflows.rewards.selectors import nominations_visible_to
 
 pytestmark = pytest.mark.django_db
@@ -153,3 +154,13 @@ def test_a_higher_level_is_not_offered_nor_allowed_the_lower_committees_reward_d
     client.force_login(p.committee)
     own = client.get(reverse("reward-decision-create")).content.decode()
     assert f"UBND {p.commune.name}" in own
+
+
+def test_on_time_statistics_count_only_the_years_of_the_grant():
+    p = Province.build()
+    Journey(p).to("submitted")
+    moved_away = UserFactory(role=Role.REVIEWING_POLICE)
+    user_grant_jurisdiction(user=moved_away, target=p.commune, **HISTORICAL)
+    today = datetime.date(2026, 11, 30)
+    assert not on_time_statistics(moved_away, today=today).exists()
+    assert on_time_statistics(p.reviewer, today=today).exists()
