@@ -24,8 +24,8 @@ from tests.journeys import Journey, Province
 from tests.rewards.journeys import DECISION_FIELDS, RewardJourney
 from tests.workflows.test_routes_as_written import OLD_END, _submitted, world  # noqa: F401
 from workflows.rewards import awards
-from workflows.statistics import on_time_statistics
 from workflows.rewards.selectors import nominations_visible_to
+from workflows.statistics import on_time_statistics
 
 pytestmark = pytest.mark.django_db
 HISTORICAL = {"valid_from": datetime.date(2024, 1, 1), "valid_to": OLD_END}
