@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -9,7 +10,9 @@ from . import imports, registration
 from .forms import ImportFileForm
 from .models import (
     AdministrativeArea,
+    AreaGroupPermission,
     AreaLevel,
+    AreaUserPermission,
     CriteriaSet,
     Criterion,
     CycleRoute,
@@ -23,7 +26,11 @@ from .models import (
     RewardForm,
     StepDeadline,
     Unit,
+    UnitGroupPermission,
+    UnitUserPermission,
 )
+from .models.areas import ACT_IN_AREA, VIEW_AREA
+from .models.units import ACT_FOR_UNIT, VIEW_UNIT
 from .services import DomainError, area_set_paths
 
 
@@ -317,3 +324,52 @@ class RecordedRecognitionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class GrantAdmin(admin.ModelAdmin):
+    """Jurisdiction grants with their validity (dossiers.models.areas.GrantPeriod): an
+    officer's grant ends when the area is merged or the officer moves; it then acts no more
+    and reads only the cycles of the years it was valid."""
+
+    holder = "user"
+    list_display = ["user", "permission", "content_object", "valid_from", "valid_to"]
+    list_editable = ["valid_from", "valid_to"]
+    list_filter = ["permission__codename", "valid_to"]
+    raw_id_fields = ["content_object"]
+    codenames: tuple = ()
+
+    def get_search_fields(self, request):
+        return [f"{self.holder}__{'username' if self.holder == 'user' else 'name'}"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "permission":
+            kwargs["queryset"] = Permission.objects.filter(codename__in=self.codenames)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+AREA_CODES = (ACT_IN_AREA, VIEW_AREA)
+UNIT_CODES = (ACT_FOR_UNIT, VIEW_UNIT)
+
+
+@admin.register(AreaUserPermission)
+class AreaUserGrantAdmin(GrantAdmin):
+    codenames = AREA_CODES
+
+
+@admin.register(AreaGroupPermission)
+class AreaGroupGrantAdmin(GrantAdmin):
+    holder = "group"
+    list_display = ["group", *GrantAdmin.list_display[1:]]
+    codenames = AREA_CODES
+
+
+@admin.register(UnitUserPermission)
+class UnitUserGrantAdmin(GrantAdmin):
+    codenames = UNIT_CODES
+
+
+@admin.register(UnitGroupPermission)
+class UnitGroupGrantAdmin(GrantAdmin):
+    holder = "group"
+    list_display = ["group", *GrantAdmin.list_display[1:]]
+    codenames = UNIT_CODES

@@ -7,25 +7,30 @@ jurisdictions"). A grant on an area covers the area and everything under it. The
 granted area paths are read first (one small query); everything else is a filter on indexed
 prefixes (`path LIKE '/1/17/%'`) and foreign keys, so every list costs the same queries and
 stays fast whatever the data size. Administrators see everything; observers only ever hold
-view grants. The filters themselves are the models' querysets (`visible_to`), so a model
-never has to import this module.
+view grants. A grant carries validity dates (`GrantPeriod`): it acts only while in force, and
+reads only the cycles (and nominations) of the years it was valid. The filters themselves are
+the models' querysets (`visible_to`), so a model never has to import this module.
 """
 
+import datetime
+
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from guardian.shortcuts import assign_perm, remove_perm
 
 from accounts.models import Role, User
 
-from .models import AdministrativeArea, Dossier, Unit
+from .models import AdministrativeArea, AreaUserPermission, Dossier, Unit, UnitUserPermission
 from .models.areas import ACT_IN_AREA, VIEW_AREA
 from .models.units import ACT_FOR_UNIT, VIEW_UNIT
+from .services import DomainError
 
 __all__ = [
     "ACT_FOR_UNIT",
     "ACT_IN_AREA",
     "VIEW_AREA",
     "VIEW_UNIT",
+    "area_year_filter",
     "areas_in_jurisdiction",
     "dossiers_in_jurisdiction",
     "granted_areas",
@@ -62,6 +67,17 @@ def dossiers_in_jurisdiction(user, *, act: bool = False) -> QuerySet:
     return Dossier.objects.visible_to(user, act=act)
 
 
+def area_year_filter(user, *, area_field: str, year_field: str) -> Q:
+    """The filter of rows (e.g. step deadlines) whose area the user covers, each grant only
+    for the years it was valid — for reads of other tables than dossiers and nominations."""
+    if user.sees_everything:
+        return Q()
+    q = Q(pk__in=[])
+    for coverage in AdministrativeArea.objects.coverage(user):
+        q |= Q(**{f"{area_field}__in": coverage.areas.values("pk")}) & coverage.years(year_field)
+    return q
+
+
 def _codename(target, act: bool) -> str:
     if isinstance(target, AdministrativeArea):
         return ACT_IN_AREA if act else VIEW_AREA
@@ -70,14 +86,33 @@ def _codename(target, act: bool) -> str:
     raise TypeError(f"Không thể cấp thẩm quyền trên {type(target).__name__}.")
 
 
+def _grant_rows(user, target):
+    if isinstance(target, AdministrativeArea):
+        return AreaUserPermission.objects.filter(user=user, content_object=target)
+    return UnitUserPermission.objects.filter(user=user, content_object=target)
+
+
 @transaction.atomic
-def user_grant_jurisdiction(*, user: User, target: AdministrativeArea | Unit, act: bool = True):
-    """Let `user` see (and, with act=True, act in) `target` and everything under it.
-    Observers are only ever given view rights, whatever is asked."""
+def user_grant_jurisdiction(
+    *,
+    user: User,
+    target: AdministrativeArea | Unit,
+    act: bool = True,
+    valid_from: datetime.date | None = None,
+    valid_to: datetime.date | None = None,
+):
+    """Let `user` see (and, with act=True, act in) `target` and everything under it, from
+    `valid_from` to `valid_to` (empty: without limit). An officer acts only while the grant
+    is in force; afterwards the grant still reads the cycles of the years it was valid
+    (the 2024 district officer: 2024–2025, not 2026). Observers are only ever given view
+    rights, whatever is asked."""
+    if valid_from and valid_to and valid_to < valid_from:
+        raise DomainError("Ngày hết hiệu lực phải sau ngày bắt đầu.")
     act = act and user.role != Role.OBSERVER
     assign_perm(f"dossiers.{_codename(target, act)}", user, target)
     if act:  # acting implies seeing; keep both so a later withdrawal of one is exact
         assign_perm(f"dossiers.{_codename(target, False)}", user, target)
+    _grant_rows(user, target).update(valid_from=valid_from, valid_to=valid_to)
 
 
 @transaction.atomic

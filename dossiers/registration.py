@@ -6,11 +6,12 @@ import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 
 from accounts.models import Role
 
-from .models import Dossier, LateRegistration, Step, StepDeadline
-from .services import DomainError
+from .models import Dossier, LateRegistration, RecognitionCycle, Step, StepDeadline
+from .services import DomainError, area_as_of
 
 
 def registration_last_day(cycle, unit_kind: str) -> datetime.date | None:
@@ -28,6 +29,25 @@ def registration_last_day(cycle, unit_kind: str) -> datetime.date | None:
     if rule is None:
         return None
     return rule.fixed_date - datetime.timedelta(days=1) if rule.before else rule.fixed_date
+
+
+def open_cycles_for(units):
+    """The open cycles a unit among `units` may register in: those of its own province (a
+    province's People's Committee runs its cycle for the units on its territory, Circular
+    124, Art. 10), never another province's."""
+    located = units.filter(area__path__startswith=OuterRef("province__path"))
+    return RecognitionCycle.objects.filter(Exists(located), is_open=True)
+
+
+def cycle_province_check(*, cycle, unit, on: datetime.date):
+    """Refuse a cycle of another province than the unit's (its area as it stands on `on`,
+    after the 2025 reform's merges)."""
+    area = area_as_of(unit.area, on)
+    if not area.path.startswith(cycle.province.path):
+        raise DomainError(
+            f"Đợt “{cycle}” là của {cycle.province}; đơn vị “{unit}” không đóng trên địa bàn "
+            "tỉnh này."
+        )
 
 
 def late_registration_for(cycle, unit) -> LateRegistration | None:

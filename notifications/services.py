@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from dossiers.models import AreaGroupPermission, AreaUserPermission
+from dossiers.models.areas import in_force
 
 from .mail import send_email
 from .models import Event, Notification, Preference
@@ -16,10 +17,10 @@ from .models import Event, Notification, Preference
 def users_acting_in_area(area_id, roles):
     """Active users of `roles` who work for the area's own office: a grant on the area itself,
     not on a level above it (a step is taken by the office the routing names, Circular 124
-    Art. 9–10; dossiers.jurisdiction.granted_areas)."""
+    Art. 9–10; dossiers.jurisdiction.granted_areas), in force today."""
     on_area = {"content_object_id": area_id, "permission__codename": "act_in_area"}
-    direct = AreaUserPermission.objects.filter(user=OuterRef("pk"), **on_area)
-    by_group = AreaGroupPermission.objects.filter(group__user=OuterRef("pk"), **on_area)
+    direct = AreaUserPermission.objects.filter(in_force(), user=OuterRef("pk"), **on_area)
+    by_group = AreaGroupPermission.objects.filter(in_force(), group__user=OuterRef("pk"), **on_area)
     return User.objects.filter(Exists(direct) | Exists(by_group), role__in=roles, is_active=True)
 
 

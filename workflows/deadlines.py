@@ -8,17 +8,20 @@ days the dossier spent with the unit. One extension with a reason is allowed per
 
 import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from dossiers.models import Step, StepDeadline
+from dossiers.models import Dossier, Nomination, Step, StepDeadline
 from dossiers.services import DomainError
 from notifications.calendar import add_working_days, due_date, working_days_between
 from notifications.reminders import notice_dates
 
 from .models import TaskDeadline
+from .recognition import permissions as recognition_permissions
+from .rewards import permissions as reward_permissions
 
 NODE_STEPS = {
     "prepare_dossier": Step.SUBMIT,
@@ -138,8 +141,11 @@ def first_notice_on(due: datetime.date) -> datetime.date:
 @transaction.atomic
 def deadline_extend(*, acting_user, deadline: TaskDeadline, new_due: datetime.date, reason: str):
     """One extension per step, with a reason, to a later date (DOMAIN.md §4: a late step
-    notifies before its deadline with one new date)."""
-    deadline = TaskDeadline.objects.select_for_update().get(pk=deadline.pk)
+    notifies before its deadline with one new date), by whoever handles the step — for
+    the unit's own steps, the reviewing office (recognition: PERMISSION_STEP; rewards: the
+    appraising office) — checked here, not only by the view."""
+    deadline = TaskDeadline.objects.select_for_update().select_related("task").get(pk=deadline.pk)
+    ensure_may_extend(acting_user, deadline)
     if deadline.finished_on is not None:
         raise DomainError("Bước này đã hoàn thành, không thể gia hạn.")
     if deadline.extended:
@@ -156,6 +162,21 @@ def deadline_extend(*, acting_user, deadline: TaskDeadline, new_due: datetime.da
     deadline.next_notice_on = first_notice_on(new_due)
     deadline.save()
     return deadline
+
+
+def ensure_may_extend(user, deadline: TaskDeadline):
+    """PermissionDenied unless `user` handles the deadline's step on its dossier or
+    nomination (the office of that very area, by a grant in force)."""
+    process_id = deadline.task.process_id
+    dossier = Dossier.objects.filter(process_id=process_id).first()
+    if dossier is not None:
+        step = recognition_permissions.PERMISSION_STEP[deadline.step]
+        recognition_permissions.ensure_can_act(user, dossier, step)
+        return
+    nomination = Nomination.objects.select_related("form").filter(process_id=process_id).first()
+    if nomination is None:
+        raise PermissionDenied("Bạn không có thẩm quyền gia hạn bước này.")
+    reward_permissions.ensure_can_act(user, nomination, "appraise")
 
 
 def days_left(deadline: TaskDeadline, on: datetime.date | None = None) -> int:

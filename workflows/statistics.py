@@ -1,18 +1,21 @@
 """On-time statistics (issue 4 §6; DOMAIN.md §4 one-stop practice): finished steps split
 into early / on time / late, open ones into not yet due / overdue — per cycle, step and
-area, over the steps in the user's jurisdiction. One grouped query."""
+area, over the steps in the user's jurisdiction (each grant for the years it was valid). One
+grouped query after the user's grants."""
 
 import datetime
 
 from django.db.models import Count, F, Q
 
-from dossiers.jurisdiction import areas_in_jurisdiction
+from dossiers.jurisdiction import area_year_filter
 
 from .models import TaskDeadline
 
 
 def on_time_statistics(user, *, today: datetime.date, year: int | None = None):
-    rows = TaskDeadline.objects.filter(area__in=areas_in_jurisdiction(user))
+    rows = TaskDeadline.objects.filter(
+        area_year_filter(user, area_field="area", year_field="cycle__year")
+    )
     if year:
         rows = rows.filter(cycle__year=year)
     return (

@@ -132,6 +132,14 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# The client's address behind trusted proxies (accounts.client_ip): how many proxies stand in
+# front of the application (0: none, the connection's address counts) and which header they
+# append the client's address to.
+AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
+AXES_IPWARE_META_PRECEDENCE_ORDER = tuple(
+    env.list("AXES_PROXY_HEADERS", default=["HTTP_X_FORWARDED_FOR"])
+)
 
 GUARDIAN_RAISE_403 = False
 ANONYMOUS_USER_NAME = None

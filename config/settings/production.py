@@ -8,6 +8,9 @@ SECRET_KEY = env("SECRET_KEY")  # fails fast when missing
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# One TLS proxy in front (as SECURE_PROXY_SSL_HEADER assumes): the lock-out counts failures
+# per client address taken from its X-Forwarded-For, not per the proxy's address.
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=1)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -9,7 +9,9 @@ import datetime
 from functools import reduce
 from operator import or_
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 PATH_SEPARATOR = "/"
@@ -48,6 +50,54 @@ class AreaLevel(models.Model):
         return self.name
 
 
+def in_force(on: datetime.date | None = None, prefix: str = "") -> models.Q:
+    """The filter of grant rows in force on `on` (today): a grant acts only while valid."""
+    on = on or timezone.localdate()
+    return (
+        models.Q(**{f"{prefix}valid_from__isnull": True})
+        | models.Q(**{f"{prefix}valid_from__lte": on})
+    ) & (
+        models.Q(**{f"{prefix}valid_to__isnull": True}) | models.Q(**{f"{prefix}valid_to__gte": on})
+    )
+
+
+def years_within(field: str, start: datetime.date | None, end: datetime.date | None) -> models.Q:
+    """The filter of rows whose year (`field`: a cycle's or nomination's year) overlaps a
+    grant's validity: a historical grant reads the cycles of its own years, not today's."""
+    q = models.Q()
+    if start is not None:
+        q &= models.Q(**{f"{field}__gte": start.year})
+    if end is not None:
+        q &= models.Q(**{f"{field}__lte": end.year})
+    return q
+
+
+class Coverage:
+    """The areas one set of a user's grants covers (all sharing one validity period)."""
+
+    def __init__(self, areas, valid_from, valid_to):
+        self.areas, self.valid_from, self.valid_to = areas, valid_from, valid_to
+
+    def years(self, field: str) -> models.Q:
+        return years_within(field, self.valid_from, self.valid_to)
+
+
+def area_grant_rows(user, *, act: bool):
+    """The user's grant rows on areas (direct, through a group); with act=True only those
+    in force today — an expired or future grant never acts."""
+    codes = area_codenames(act)
+    direct = AreaUserPermission.objects.filter(user=user, permission__codename__in=codes)
+    by_group = AreaGroupPermission.objects.filter(group__user=user, permission__codename__in=codes)
+    if act:
+        direct, by_group = direct.filter(in_force()), by_group.filter(in_force())
+    return direct, by_group
+
+
+def _roots(paths) -> list[str]:
+    # A path that lies under another granted path adds nothing.
+    return [p for p in paths if not any(p != q and p.startswith(q) for q in paths)]
+
+
 class AreaQuerySet(models.QuerySet):
     def valid_on(self, day: datetime.date):
         return self.filter(
@@ -56,29 +106,40 @@ class AreaQuerySet(models.QuerySet):
         )
 
     def granted_to(self, user, *, act: bool = False):
-        """Areas granted to `user` directly or through a group — not those below them."""
-        codes = area_codenames(act)
+        """Areas granted to `user` directly or through a group — not those below them;
+        with act=True only by grants in force today."""
+        direct, by_group = area_grant_rows(user, act=act)
         return self.filter(
-            models.Q(
-                areauserpermission__user=user,
-                areauserpermission__permission__codename__in=codes,
-            )
-            | models.Q(
-                areagrouppermission__group__user=user,
-                areagrouppermission__permission__codename__in=codes,
-            )
+            models.Q(pk__in=direct.values("content_object_id"))
+            | models.Q(pk__in=by_group.values("content_object_id"))
         )
 
+    def coverage(self, user, *, act: bool = False) -> list[Coverage]:
+        """The user's coverage per grant validity period: the few granted paths and their
+        periods are read first (one small query), then each period's areas are a lazy
+        prefix match (`path LIKE '/1/17/%'`)."""
+        direct, by_group = area_grant_rows(user, act=act)
+        fields = ("content_object__path", "valid_from", "valid_to")
+        rows = set(direct.values_list(*fields).union(by_group.values_list(*fields)))
+        periods = {}
+        for path, start, end in rows:
+            periods.setdefault((start, end), set()).add(path)
+        return [
+            Coverage(
+                self.filter(reduce(or_, (models.Q(path__startswith=p) for p in _roots(paths)))),
+                start,
+                end,
+            )
+            for (start, end), paths in sorted(periods.items(), key=str)
+        ]
+
     def covered_by(self, user, *, act: bool = False):
-        """Areas under the user's granted ones, as a lazy queryset of prefix matches: the
-        few granted paths are read first (one small query), then `path LIKE '/1/17/%'`."""
-        granted = self.model.objects.granted_to(user, act=act)
-        paths = set(granted.values_list("path", flat=True))
-        if not paths:
+        """Areas under the user's granted ones, whatever the grant's period (the areas are
+        structure; what a past grant may read of them is limited by `Coverage.years`)."""
+        coverage = self.coverage(user, act=act)
+        if not coverage:
             return self.none()
-        # A path that lies under another granted path adds nothing.
-        roots = [p for p in paths if not any(p != q and p.startswith(q) for q in paths)]
-        return self.filter(reduce(or_, (models.Q(path__startswith=p) for p in roots)))
+        return reduce(or_, (c.areas for c in coverage))
 
     def visible_to(self, user, *, act: bool = False):
         """Areas `user` may see (act=True: act in): granted areas and all below them."""
@@ -154,7 +215,24 @@ class AdministrativeArea(models.Model):
         return [int(part) for part in self.path.strip(PATH_SEPARATOR).split(PATH_SEPARATOR) if part]
 
 
-class AreaUserPermission(UserObjectPermissionBase):
+class GrantPeriod(models.Model):
+    """A jurisdiction grant's validity (DOMAIN.md §1, 2025 reform): an officer's grant ends
+    when the area is merged or the officer moves. Kept on guardian's own grant row, so a
+    grant and its period are one row that one join reads. Empty: without limit."""
+
+    valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
+    valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": "Ngày hết hiệu lực phải sau ngày bắt đầu."})
+
+
+class AreaUserPermission(GrantPeriod, UserObjectPermissionBase):
     """Guardian's direct foreign key table: a user's jurisdiction over an area."""
 
     content_object = models.ForeignKey(AdministrativeArea, models.CASCADE)
@@ -164,7 +242,7 @@ class AreaUserPermission(UserObjectPermissionBase):
         verbose_name_plural = "thẩm quyền địa bàn (người dùng)"
 
 
-class AreaGroupPermission(GroupObjectPermissionBase):
+class AreaGroupPermission(GrantPeriod, GroupObjectPermissionBase):
     content_object = models.ForeignKey(AdministrativeArea, models.CASCADE)
 
     class Meta(GroupObjectPermissionBase.Meta):

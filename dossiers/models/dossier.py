@@ -14,7 +14,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from .areas import AdministrativeArea
 from .criteria import CriteriaSet, Criterion
 from .cycles import DocumentKind, RecognitionCycle
-from .units import Unit
+from .units import Unit, granted_unit_in_year
 
 
 class DossierStatus(models.TextChoices):
@@ -35,22 +35,29 @@ S = DossierStatus
 class DossierQuerySet(models.QuerySet):
     def visible_to(self, user, *, act: bool = False):
         """Dossiers `user` may see (act=True: act on): those of units in their jurisdiction,
-        and those whose review, appraisal or decision falls to an area they cover. This is
-        the one filter every dossier list, inbox, download, report and API goes through."""
+        and those whose review, appraisal or decision falls to an area they cover — each
+        grant only for the cycles of the years it was valid (a district officer's grant
+        until 30/06/2025 reads the 2024–2025 cycles, also of the successor ward's units,
+        never the 2026 ones); acting only by grants in force today. This is the one filter
+        every dossier list, inbox, download, report and API goes through."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.sees_everything:
             return self.all()
-        covered = AdministrativeArea.objects.covered_by(user, act=act).values("pk")
-        units = Unit.objects.filter(
-            Unit.objects.in_jurisdiction_of(user, act=act, covered=covered)
-        ).values("pk")
-        return self.filter(
-            models.Q(unit_id__in=units)
-            | models.Q(review_area_id__in=covered)
-            | models.Q(appraise_area_id__in=covered)
-            | models.Q(decide_area_id__in=covered)
-        )
+        return self.filter(self.jurisdiction_filter(user, act=act))
+
+    def jurisdiction_filter(self, user, *, act: bool) -> models.Q:
+        q = granted_unit_in_year(user, act=act, unit_field="unit_id", year_field="cycle__year")
+        for coverage in AdministrativeArea.objects.coverage(user, act=act):
+            covered = coverage.areas.values("pk")
+            units = Unit.objects.filter(Unit.objects.located_in(covered)).values("pk")
+            q |= coverage.years("cycle__year") & (
+                models.Q(unit_id__in=units)
+                | models.Q(review_area_id__in=covered)
+                | models.Q(appraise_area_id__in=covered)
+                | models.Q(decide_area_id__in=covered)
+            )
+        return q
 
 
 class Dossier(ConcurrentTransitionMixin, models.Model):

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
-from .areas import AdministrativeArea, AreaLevel
+from .areas import AdministrativeArea, AreaLevel, GrantPeriod, in_force
 
 
 class UnitKind(models.TextChoices):
@@ -29,29 +29,57 @@ def unit_codenames(act: bool) -> list[str]:
     return [ACT_FOR_UNIT] if act else [ACT_FOR_UNIT, VIEW_UNIT]
 
 
+def unit_grant_rows(user, *, act: bool, unit=None, year=None):
+    """The user's grant rows on units (direct, through a group), as two querysets; with
+    act=True only those in force today; `unit`/`year` (often OuterRefs) narrow them to one
+    unit and to grants whose validity overlaps that year."""
+    codes = unit_codenames(act)
+    rows = [
+        UnitUserPermission.objects.filter(user=user, permission__codename__in=codes),
+        UnitGroupPermission.objects.filter(group__user=user, permission__codename__in=codes),
+    ]
+    narrow = models.Q()
+    if act:
+        narrow &= in_force()
+    if unit is not None:
+        narrow &= models.Q(content_object=unit)
+    if year is not None:
+        narrow &= (models.Q(valid_from__isnull=True) | models.Q(valid_from__year__lte=year)) & (
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__year__gte=year)
+        )
+    return [r.filter(narrow) for r in rows]
+
+
+def granted_unit_in_year(user, *, act: bool, unit_field: str, year_field: str) -> models.Q:
+    """The filter of rows (dossiers, nominees) whose unit is granted to `user` by a grant
+    whose validity overlaps the row's year."""
+    direct, by_group = unit_grant_rows(
+        user, act=act, unit=models.OuterRef(unit_field), year=models.OuterRef(year_field)
+    )
+    return models.Exists(direct) | models.Exists(by_group)
+
+
 class UnitQuerySet(models.QuerySet):
+    def located_in(self, covered) -> models.Q:
+        """Units located in one of the `covered` areas, or in the successor of one: an
+        officer of an abolished area (a district before 2025) still covers the units whose
+        area succeeded one under it, so historical cycles stay reachable."""
+        succeeded = AdministrativeArea.successors.through.objects.filter(
+            to_administrativearea=models.OuterRef("area_id"), from_administrativearea__in=covered
+        )
+        return models.Q(area_id__in=covered) | models.Exists(succeeded)
+
     def in_jurisdiction_of(self, user, *, act: bool = False, covered=None) -> models.Q:
         """The filter of the units `user` covers: units granted to them, units located in
         an area they cover, and units located in the successor of an area they cover."""
         if covered is None:
             covered = AdministrativeArea.objects.covered_by(user, act=act).values("pk")
-        codes = unit_codenames(act)
-        granted = self.model.objects.filter(
-            models.Q(
-                unituserpermission__user=user,
-                unituserpermission__permission__codename__in=codes,
-            )
-            | models.Q(
-                unitgrouppermission__group__user=user,
-                unitgrouppermission__permission__codename__in=codes,
-            )
-        ).values("pk")
-        # An officer of an abolished area (a district before 2025) still covers the units
-        # whose area succeeded one under it, so historical cycles stay reachable.
-        succeeded = AdministrativeArea.successors.through.objects.filter(
-            to_administrativearea=models.OuterRef("area_id"), from_administrativearea__in=covered
+        direct, by_group = unit_grant_rows(user, act=act)
+        return (
+            models.Q(pk__in=direct.values("content_object_id"))
+            | models.Q(pk__in=by_group.values("content_object_id"))
+            | self.located_in(covered)
         )
-        return models.Q(pk__in=granted) | models.Q(area_id__in=covered) | models.Exists(succeeded)
 
     def visible_to(self, user, *, act: bool = False):
         """Units `user` may see (act=True: act for)."""
@@ -175,7 +203,7 @@ class Unit(models.Model):
             raise ValidationError({"delegated_to": errors})
 
 
-class UnitUserPermission(UserObjectPermissionBase):
+class UnitUserPermission(GrantPeriod, UserObjectPermissionBase):
     content_object = models.ForeignKey(Unit, models.CASCADE)
 
     class Meta(UserObjectPermissionBase.Meta):
@@ -183,7 +211,7 @@ class UnitUserPermission(UserObjectPermissionBase):
         verbose_name_plural = "thẩm quyền đơn vị (người dùng)"
 
 
-class UnitGroupPermission(GroupObjectPermissionBase):
+class UnitGroupPermission(GrantPeriod, GroupObjectPermissionBase):
     content_object = models.ForeignKey(Unit, models.CASCADE)
 
     class Meta(GroupObjectPermissionBase.Meta):

@@ -3,6 +3,9 @@ from django import forms
 from dossiers.guards import IdListField, TextField
 from dossiers.models import AuthorityMarker, DocumentKind, RecognitionCycle, Unit
 from dossiers.reference.seed import REGISTRATION_DOSSIER
+from dossiers.registration import cycle_province_check, open_cycles_for
+from dossiers.services import DomainError
+from workflows import deadlines
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -15,7 +18,7 @@ class RegisterForm(forms.Form):
     )
     cycle = forms.ModelChoiceField(
         label="Đợt xét công nhận",
-        queryset=RecognitionCycle.objects.filter(is_open=True),
+        queryset=RecognitionCycle.objects.none(),
         error_messages={"required": "Vui lòng chọn đợt."},
     )
     households_total = forms.IntegerField(
@@ -46,6 +49,8 @@ class RegisterForm(forms.Form):
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        # Only the open cycles of the provinces of the user's units (dossiers.registration).
+        self.fields["cycle"].queryset = open_cycles_for(units).order_by("-year", "name")
         # Circular 124, Art. 9 cl. 2 a: the registration dossier, sent with the registration.
         kinds = DocumentKind.objects.filter(code__in=REGISTRATION_DOSSIER).order_by("order")
         for kind in kinds:
@@ -56,6 +61,16 @@ class RegisterForm(forms.Form):
         ].help_text = (
             "Xã, phường; cơ quan, doanh nghiệp, cơ sở giáo dục (khu dân cư không phải nộp)."
         )
+
+    def clean(self):
+        data = super().clean()
+        unit, cycle = data.get("unit"), data.get("cycle")
+        if unit and cycle:
+            try:
+                cycle_province_check(cycle=cycle, unit=unit, on=deadlines.today())
+            except DomainError as error:
+                self.add_error("cycle", str(error))
+        return data
 
     def documents(self) -> dict:
         return {

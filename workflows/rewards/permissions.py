@@ -1,11 +1,13 @@
 """Who acts on a nomination: the proposer prepares it; the office the form names appraises
-and records the council's vote; the form's authority decides — each with the role and the
-jurisdiction over the area resolved when the nomination was created."""
+and records the council's vote; the form's authority decides — each with the role and a
+grant, in force today, on the very area resolved when the nomination was created (the same
+rule as recognition, workflows.recognition.permissions: the office of that level acts; a
+higher level's staff read, never act or issue)."""
 
 from django.core.exceptions import PermissionDenied
 
 from accounts.models import Role
-from dossiers.jurisdiction import areas_in_jurisdiction
+from dossiers.jurisdiction import granted_areas
 from dossiers.models import DecidingRole
 
 PROPOSER_ROLES = {Role.UNIT_HEAD, Role.REVIEWING_POLICE, Role.APPRAISING_POLICE}
@@ -33,7 +35,17 @@ def can_act(user, nomination, step: str) -> bool:
     if user.role not in step_roles(nomination, step):
         return False
     area_id = nomination.appraise_area_id if step == "appraise" else nomination.decide_area_id
-    return areas_in_jurisdiction(user, act=True).filter(pk=area_id).exists()
+    return granted_areas(user, act=True).filter(pk=area_id).exists()
+
+
+def can_issue(user, deciding_role, issuer) -> bool:
+    """May `user` sign a decision in the name of `issuer` for a form decided by
+    `deciding_role`: the role, and a grant in force on the issuing area itself."""
+    return (
+        user.is_authenticated
+        and user.role in ROLES[deciding_role]
+        and granted_areas(user, act=True).filter(pk=issuer.pk).exists()
+    )
 
 
 def ensure_can_act(user, nomination, step: str):

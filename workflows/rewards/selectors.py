@@ -5,28 +5,44 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from accounts.models import Role
-from dossiers.jurisdiction import areas_in_jurisdiction, units_in_jurisdiction
-from dossiers.models import DecidingRole, Decision, Nomination, Nominee, RecordedDecision
+from dossiers.jurisdiction import granted_areas
+from dossiers.models import (
+    AdministrativeArea,
+    DecidingRole,
+    Decision,
+    Nomination,
+    Nominee,
+    RecordedDecision,
+    Unit,
+)
+from dossiers.models.units import granted_unit_in_year
 
 from .flows import RewardFlow
 
 
 def nominations_visible_to(user):
     """The proposer's own; those whose appraisal or decision falls to an area the user
-    covers; and those naming a unit in the user's jurisdiction."""
+    covers; and those naming a unit in the user's jurisdiction — each grant only for the
+    nominations of the years it was valid (dossiers.models.areas.Coverage)."""
     if not user.is_authenticated or not user.is_active:
         return Nomination.objects.none()
     if user.sees_everything:
         return Nomination.objects.all()
-    areas = areas_in_jurisdiction(user)
-    return Nomination.objects.filter(
-        Q(proposer=user)
-        | Q(appraise_area__in=areas)
-        | Q(decide_area__in=areas)
-        | Exists(
-            Nominee.objects.filter(nomination=OuterRef("pk"), unit__in=units_in_jurisdiction(user))
+    nominees = Nominee.objects.filter(nomination=OuterRef("pk"))
+    q = Q(proposer=user) | Exists(
+        nominees.filter(
+            granted_unit_in_year(user, act=False, unit_field="unit_id", year_field="year")
         )
     )
+    for coverage in AdministrativeArea.objects.coverage(user):
+        covered = coverage.areas.values("pk")
+        units = Unit.objects.filter(Unit.objects.located_in(covered)).values("pk")
+        q |= coverage.years("year") & (
+            Q(appraise_area__in=covered)
+            | Q(decide_area__in=covered)
+            | Exists(nominees.filter(unit__in=units))
+        )
+    return Nomination.objects.filter(q)
 
 
 def visible_reward_decisions(user):
@@ -55,9 +71,10 @@ OFFICE_OF_ROLE = {
 
 
 def reward_inbox_tasks(user):
-    """Open reward tasks for `user`: their own drafts, and appraisal/vote steps in areas
-    they act in for the role the form names (checked again on the step's page)."""
-    acting_areas = areas_in_jurisdiction(user, act=True)
+    """Open reward tasks for `user`: their own drafts, and appraisal/vote steps of the
+    office the form names, for an area granted to the user themselves by a grant in force
+    (workflows.rewards.permissions: a higher level's staff read, never act)."""
+    acting_areas = granted_areas(user, act=True).values("pk")
     return (
         Task.objects.filter(status__in=[STATUS.NEW, STATUS.ASSIGNED])
         .filter(

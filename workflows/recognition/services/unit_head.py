@@ -26,7 +26,7 @@ from dossiers.models import (
     DossierVersion,
     UnitKind,
 )
-from dossiers.registration import registration_window_check
+from dossiers.registration import cycle_province_check, registration_window_check
 from dossiers.services import DomainError, cycle_route_for, unit_ineligibility_reasons
 from workflows import deadlines
 from workflows.deadlines import open_deadlines
@@ -72,6 +72,7 @@ def dossier_register(
     if not cycle.is_open:
         raise DomainError(f"Đợt “{cycle}” đã đóng, không nhận đăng ký.")
     registered_on = deadlines.today()
+    cycle_province_check(cycle=cycle, unit=unit, on=registered_on)
     late = registration_window_check(cycle=cycle, unit=unit, on=registered_on)
     if Dossier.objects.filter(cycle=cycle, unit=unit).exists():
         raise DomainError(f"Đơn vị “{unit}” đã đăng ký trong đợt này.")
@@ -199,6 +200,7 @@ def dossier_submit(*, acting_user, dossier, comment: str = "") -> Dossier:
     """Submit (or resubmit after a supplement) the draft: every required document kind
     attached, every criterion answered and the evaluation meeting recorded with every
     seat Circular 124, Art. 9 cl. 1 a, c requires; the version is then frozen."""
+    ensure_can_act(acting_user, dossier, "prepare")  # before any rule speaks of the dossier
     version = draft_version(dossier)
     missing = missing_documents(dossier, version)
     problems = []

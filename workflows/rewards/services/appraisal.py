@@ -5,6 +5,7 @@ from dossiers.services import DomainError
 from workflows import deadlines
 
 from ..flows import RewardFlow
+from ..permissions import ensure_can_act
 from .core import complete_step
 
 APPRAISAL_OUTCOMES = {
@@ -20,6 +21,7 @@ def nomination_appraise(*, acting_user, nomination, outcome: str, comment: str =
     `return_working_days`, 5, from receipt — ask once for a supplement or return an
     ineligible nomination with its reason. The date of that return is kept, so the page
     can tell early, on time or late (the return is never refused for being late)."""
+    ensure_can_act(acting_user, nomination, "appraise")  # before any rule speaks of it
     comment = comment.strip()
     if outcome not in APPRAISAL_OUTCOMES:
         raise DomainError("Vui lòng chọn kết quả thẩm định.")

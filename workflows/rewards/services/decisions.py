@@ -3,6 +3,8 @@ nominees, due to be sent out after it is issued, and revocation. The decision it
 shared one (workflows.decisions); this module says what a reward decides: nominees, whose
 nominations close their decision step."""
 
+from django.core.exceptions import PermissionDenied
+
 from dossiers.models import (
     Decision,
     DecisionDispatch,
@@ -18,7 +20,7 @@ from workflows import decisions
 from workflows.transitions import NOMINATION_TRAIL
 
 from ..flows import RewardFlow
-from ..permissions import ensure_can_act
+from ..permissions import ROLES, can_issue, ensure_can_act
 
 NONE_CHOSEN = "Vui lòng chọn ít nhất một người hoặc tập thể."
 
@@ -62,6 +64,13 @@ class Awards(decisions.DecisionSubjects):
     none_chosen = NONE_CHOSEN
     trail = NOMINATION_TRAIL
     decision_node = RewardFlow.await_decision
+
+    def check_issuer(self, acting_user, issuer):
+        """Only the deciding authority's own staff sign in its name (DOMAIN.md §3: the
+        form's authority decides): a grant in force on the issuing area itself, never a
+        higher level's."""
+        if not any(can_issue(acting_user, role, issuer) for role in ROLES):
+            raise PermissionDenied(f"Bạn không có thẩm quyền ban hành quyết định của {issuer}.")
 
     def lock_decidable(self, *, acting_user, issuer, results):
         """A form decided by a higher authority is never numbered here (DOMAIN.md §3: the

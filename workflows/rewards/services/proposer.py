@@ -142,6 +142,7 @@ def nomination_submit(*, acting_user, nomination):
     """Submit (or resubmit after the supplement) to the appraising office. The office
     receives it today and must return an ineligible or incomplete nomination within the
     form's `return_working_days` (5, DOMAIN.md §3): the date is kept on the nomination."""
+    ensure_can_act(acting_user, nomination, "prepare")  # before any rule speaks of it
     missing = missing_documents(nomination)
     if missing:
         raise DomainError("Còn thiếu: " + "; ".join(missing) + ".")

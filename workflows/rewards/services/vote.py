@@ -6,6 +6,7 @@ from dossiers.models import CouncilVote
 from dossiers.services import DomainError
 
 from ..flows import RewardFlow
+from ..permissions import ensure_can_act
 from .core import complete_step
 
 
@@ -23,6 +24,7 @@ def nomination_record_vote(
     per form; Decree 152/2025's own figures were not found): valid when the members present
     reach the form's quorum fraction of all members (default at least 2/3); passed when the
     votes for exceed its majority fraction of ALL members (default more than 1/2)."""
+    ensure_can_act(acting_user, nomination, "appraise")  # before any rule speaks of it
     if not (0 < members_total and 0 <= members_present <= members_total):
         raise DomainError("Số thành viên dự họp không hợp lệ.")
     if votes_for + votes_against > members_present:

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 
-from dossiers.jurisdiction import areas_in_jurisdiction
+from dossiers.jurisdiction import granted_areas
 from dossiers.models import (
     AuthorityMarker,
     DecidingRole,
@@ -101,14 +101,16 @@ def _authority_name(group):
 
 def voted_groups(request, *, external: bool):
     """The voted nominations the user's office decides (or, for forms decided by a higher
-    authority, records), grouped by issuer and form; the group chosen in the request."""
+    authority, records), grouped by issuer and form; the group chosen in the request. The
+    issuer is each nomination's decide area, and only an area granted to the user themselves
+    (a higher level's staff are never offered a lower committee as issuer)."""
     user = request.user
     nominations = (
         Nomination.objects.filter(
             status=NominationStatus.VOTED,
             form__deciding_role__in=_offices(user),
             form__decided_externally=external,
-            decide_area__in=areas_in_jurisdiction(user, act=True),
+            decide_area__in=granted_areas(user, act=True).values("pk"),
         )
         .select_related("form", "decide_area", "vote")
         .prefetch_related(
@@ -212,7 +214,7 @@ def reward_revoke(request):
             result=NomineeResult.AWARDED,
             nomination__form__deciding_role__in=offices,
             nomination__form__decided_externally=False,
-            nomination__decide_area__in=areas_in_jurisdiction(user, act=True),
+            nomination__decide_area__in=granted_areas(user, act=True).values("pk"),
         )
         .select_related("form", "unit", "workplace", "nomination__form", "nomination__decide_area")
         .order_by("nomination__decide_area__name", "form__name", "year", "pk")
