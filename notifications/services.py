@@ -2,6 +2,8 @@
 or in a daily digest. Each message is recorded under a unique key before anything is sent,
 so a retry, a second worker or a restarted sweep never sends it twice."""
 
+from functools import partial
+
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -61,7 +63,8 @@ def notify_users(users, *, event: str, key: str, title: str, body: str, link: st
     keys = [r.key for r in created]
     pending = Notification.objects.filter(key__in=keys, email_status=Notification.PENDING)
     for notification_id in pending.values_list("pk", flat=True):
-        send_email.delay_on_commit(notification_id)
+        # robust: a broker down after the commit is logged (the sweep re-queues the e-mail).
+        transaction.on_commit(partial(send_email.delay, notification_id), robust=True)
     return created
 
 
