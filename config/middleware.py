@@ -5,6 +5,7 @@ import logging
 import re
 import uuid
 
+from django.contrib.sessions.exceptions import SessionInterrupted
 from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.db import Error as DatabaseError
 
@@ -49,6 +50,6 @@ class SessionMiddleware(DjangoSessionMiddleware):
             return super().process_response(request, response)
         try:
             return super().process_response(request, response)
-        except DatabaseError:
+        except (DatabaseError, SessionInterrupted):  # Django reports a failed update as the latter
             logger.warning("session refresh failed after the response was ready", exc_info=True)
             return response

@@ -92,6 +92,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": env.int("DB_POOL_MIN", default=1),
         "max_size": env.int("DB_POOL_MAX", default=10),
+        # How long a request waits for a free connection before it fails (psycopg's
+        # default, 30 s, outlasts the load balancer's patience).
+        "timeout": env.float("DB_POOL_TIMEOUT", default=10.0),
     }
 else:
     DATABASES["default"].setdefault("OPTIONS", {}).update(
