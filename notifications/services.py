@@ -2,8 +2,6 @@
 or in a daily digest. Each message is recorded under a unique key before anything is sent,
 so a retry, a second worker or a restarted sweep never sends it twice."""
 
-from functools import partial
-
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -64,8 +62,15 @@ def notify_users(users, *, event: str, key: str, title: str, body: str, link: st
     pending = Notification.objects.filter(key__in=keys, email_status=Notification.PENDING)
     for notification_id in pending.values_list("pk", flat=True):
         # robust: a broker down after the commit is logged (the sweep re-queues the e-mail).
-        transaction.on_commit(partial(send_email.delay, notification_id), robust=True)
+        transaction.on_commit(_email_after_commit(notification_id), robust=True)
     return created
+
+
+def _email_after_commit(notification_id):
+    def send_after_commit():  # named: Django logs a failed robust callback by __qualname__
+        send_email.delay(notification_id)
+
+    return send_after_commit
 
 
 def notification_mark_read(*, acting_user, notification_ids=None):

@@ -4,6 +4,7 @@ answered 5xx did not commit — or, if its commit's acknowledgement was what got
 its result when the same form is sent again — and every step answered with success did
 commit, exactly once."""
 
+import datetime
 import functools
 import http.client
 import random
@@ -29,7 +30,7 @@ from tests.rewards.journeys import RewardJourney, person
 from workflows.models import StepReceipt
 from workflows.receipts import ALREADY_DONE
 
-pytestmark = pytest.mark.usefixtures("reference_data")
+pytestmark = pytest.mark.django_db
 
 POSTS = 24
 SEED = 12
@@ -132,6 +133,7 @@ def failures_by_token():
     got_request_exception.disconnect(record)
 
 
+@pytest.mark.usefixtures("reference_data")
 def test_terminated_connections_never_make_a_step_answer_lie(live_server, failures_by_token):
     p = Province.build()
     nominations = [
@@ -217,3 +219,187 @@ def test_terminated_connections_never_make_a_step_answer_lie(live_server, failur
         f"({figures['committed_5xx']} of them answered 5xx: commit acknowledgement lost), "
         f"{killer.terminated} backends terminated in {killer.rounds} rounds, {elapsed:.1f} s"
     )
+
+
+# --- without faults: the same guarantees, one at a time ------------------------------------
+
+
+@pytest.fixture
+def p():
+    return Province.build()
+
+
+def _appraise(client, nomination, token=None, **extra):
+    url = reverse("nomination-appraise", args=[nomination.pk])
+    token = token or _token(client.get(url).content.decode())
+    data = {"step_token": token, "outcome": "forward", "comment": "Đủ điều kiện.", **extra}
+    return token, client.post(url, data)
+
+
+def _appraised(nomination):
+    return NominationTransition.objects.filter(nomination=nomination, target=N.APPRAISED).count()
+
+
+def test_a_retried_step_shows_its_result_and_acts_once(client, p):
+    nomination = RewardJourney(p).to("submitted")
+    client.force_login(p.appraiser)
+    token, first = _appraise(client, nomination)
+    assert first.status_code == 302
+    _, again = _appraise(client, nomination, token=token)
+    detail = reverse("nomination-detail", args=[nomination.pk])
+    assert (again.status_code, again.url) == (302, detail)
+    assert ALREADY_DONE in client.get(detail).content.decode()
+    assert _appraised(nomination) == 1
+    # Someone else's token is not a receipt of theirs: the page acts as without one.
+    client.force_login(p.reviewer)
+    assert client.post(reverse("nomination-appraise", args=[nomination.pk]), {"step_token": token})
+    assert _appraised(nomination) == 1
+
+
+def test_a_malformed_step_token_is_refused_and_nothing_happens(client, p):
+    nomination = RewardJourney(p).to("submitted")
+    client.force_login(p.appraiser)
+    _, response = _appraise(client, nomination, token="không-phải-mã")
+    assert response.status_code == 400
+    assert _appraised(nomination) == 0
+
+
+def test_a_failing_session_refresh_does_not_fail_a_committed_step(client, p, monkeypatch):
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import OperationalError
+
+    nomination = RewardJourney(p).to("submitted")
+    client.force_login(p.appraiser)
+    url = reverse("nomination-appraise", args=[nomination.pk])
+    token = _token(client.get(url).content.decode())
+
+    def lost(self, must_create=False):
+        raise OperationalError("the connection is lost")
+
+    monkeypatch.setattr(SessionStore, "save", lost)
+    _, response = _appraise(client, nomination, token=token)
+    assert response.status_code == 302
+    assert _appraised(nomination) == 1
+    assert "messages" in response.cookies  # the message travels in a cookie, not the session
+
+
+@pytest.mark.usefixtures("reference_data")  # a real commit runs the real on-commit hooks
+def test_a_broker_down_after_the_commit_does_not_fail_the_step(client, monkeypatch):
+    from kombu.exceptions import OperationalError
+
+    from notifications.tasks import announce_nomination
+
+    p = Province.build()
+    nomination = RewardJourney(p).to("submitted")
+    client.force_login(p.appraiser)
+
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to redis:6379. Connection refused.")
+
+    monkeypatch.setattr(announce_nomination, "delay", broker_down)
+    _, response = _appraise(client, nomination)
+    assert response.status_code == 302
+    assert _appraised(nomination) == 1
+
+
+STEP_VIEWS = [
+    "dossier-register",
+    "dossier-assess",
+    "dossier-review",
+    "dossier-appraise",
+    "registration-acknowledge",
+    "decision-create",
+    "decision-revoke",
+    "minister-decision-record",
+    "nomination-create",
+    "nomination-submit",
+    "nomination-appraise",
+    "nomination-vote",
+    "reward-decision-create",
+    "reward-decision-record",
+    "reward-revoke",
+]
+STEP_TEMPLATES = [
+    "recognition/register.html",
+    "recognition/assess.html",
+    "recognition/step.html",
+    "recognition/dossier_detail.html",
+    "recognition/decision_form.html",
+    "recognition/minister_decision_record.html",
+    "rewards/nomination_form.html",
+    "rewards/nomination_detail.html",
+    "rewards/appraise.html",
+    "rewards/vote.html",
+    "rewards/decision_form.html",
+    "rewards/decision_record.html",
+    "rewards/revoke_form.html",
+]
+
+
+@pytest.mark.parametrize("name", STEP_VIEWS)
+def test_every_step_view_takes_the_one_time_token(name):
+    view = next(p.callback for p in _patterns() if getattr(p, "name", None) == name)
+    assert getattr(view, "takes_step_token", False), name
+
+
+def _patterns():
+    from django.urls import get_resolver
+    from django.urls.resolvers import URLResolver
+
+    def walk(patterns):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns)
+            else:
+                yield pattern
+
+    return list(walk(get_resolver().url_patterns))
+
+
+@pytest.mark.parametrize("template", STEP_TEMPLATES)
+def test_every_step_form_carries_a_token(template):
+    from django.conf import settings
+
+    text = (settings.BASE_DIR / "templates" / template).read_text()
+    assert "{% load steps %}" in text and "{% step_token %}" in text
+
+
+# --- input bounded at the form ---------------------------------------------------------
+
+
+def test_a_registration_with_2147483648_households_is_a_field_error(client, p, monkeypatch):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from dossiers.models import Dossier
+    from tests.journeys import PDF, registration_documents
+    from workflows import deadlines
+
+    monkeypatch.setattr(deadlines, "today", lambda: datetime.date(2026, 2, 10))
+    client.force_login(p.head)
+    data = {
+        "unit": p.unit.pk,
+        "cycle": p.cycle.pk,
+        "households_total": "2147483648",
+        "households_registered": "99999999999999999999999",
+        "commitment": "Giữ vững\x00 an ninh",
+        "has_party_organisation": "1",
+    }
+    for code in registration_documents(p.unit):
+        data[f"file_{code}"] = SimpleUploadedFile(f"{code}.pdf", PDF)
+    response = client.post(reverse("dossier-register"), data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert (
+        "không được lớn hơn" in errors["households_total"][0].lower() or errors["households_total"]
+    )
+    assert errors["households_registered"] and errors["commitment"]
+    assert not Dossier.objects.exists()
+
+
+def test_nul_bytes_in_a_step_comment_are_a_field_error(client, p):
+    nomination = RewardJourney(p).to("submitted")
+    client.force_login(p.appraiser)
+    _, response = _appraise(client, nomination, comment="Đủ\x00 điều kiện")
+    assert response.status_code == 200
+    assert response.context["step_form"].errors["comment"]
+    assert _appraised(nomination) == 0

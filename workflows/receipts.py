@@ -83,6 +83,7 @@ def one_time_step(result_url):
                 _refine(token, response["Location"])
             return response
 
+        wrapper.takes_step_token = True  # copied outwards by login_required's wraps()
         return wrapper
 
     return decorate

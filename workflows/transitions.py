@@ -3,8 +3,6 @@ same transaction; side effects after commit"). Dossiers and nominations keep the
 audit tables; a trail names the table, the row's link to its subject and the task that
 tells the people concerned after the commit."""
 
-from functools import partial
-
 from django.db import transaction
 
 from dossiers.models import DossierTransition, NominationTransition
@@ -50,7 +48,12 @@ class AuditTrail:
     def _announce(self, transition_id: int) -> None:
         """Queue the announcement after the commit. `robust`: a broker that is down then is
         logged, never raised — the step has committed and its answer must say so."""
-        transaction.on_commit(partial(self.announcer.delay, transition_id), robust=True)
+
+        # A named callable, not a partial: Django logs a robust callback by its __qualname__.
+        def announce_after_commit():
+            self.announcer.delay(transition_id)
+
+        transaction.on_commit(announce_after_commit, robust=True)
 
 
 DOSSIER_TRAIL = AuditTrail(DossierTransition, "dossier", announce)
