@@ -29,11 +29,10 @@ class RequestIdMiddleware:
     def __call__(self, request):
         incoming = request.headers.get(HEADER, "")
         request.request_id = incoming if ACCEPTED_ID.fullmatch(incoming) else uuid.uuid4().hex
-        token = current_request.set(request)
-        try:
-            response = self.get_response(request)
-        finally:
-            current_request.reset(token)
+        # Kept until the response is closed (request_finished): Django logs a 4xx/5xx
+        # answer after the middleware has returned, and that line needs the id too.
+        current_request.set(request)
+        response = self.get_response(request)
         response[HEADER] = request.request_id
         return response
 

@@ -5,7 +5,16 @@ need it (the database may be the very thing that failed)."""
 import contextvars
 import logging
 
+from django.core.signals import request_finished
+
 current_request = contextvars.ContextVar("current_request", default=None)
+
+
+def _forget_request(**kwargs):
+    current_request.set(None)
+
+
+request_finished.connect(_forget_request, dispatch_uid="observability-forget-request")
 
 
 class RequestContextFilter(logging.Filter):
