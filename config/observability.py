@@ -56,7 +56,8 @@ def logging_config(level: str, json: bool = True) -> dict:
 
 def init_sentry(dsn: str, *, environment: str = "", traces_sample_rate: float = 0.0) -> bool:
     """Start the Sentry SDK (Django and Celery integrations) when a DSN is set; without one,
-    nothing is imported or started. Personal data (citizen ids, names) is not sent."""
+    nothing is imported or started. Personal data (user names, addresses, cookies) stays
+out: Sentry's default, which is left alone."""
     if not dsn:
         return False
     import sentry_sdk
@@ -67,7 +68,6 @@ def init_sentry(dsn: str, *, environment: str = "", traces_sample_rate: float = 
         dsn=dsn,
         environment=environment or None,
         integrations=[DjangoIntegration(), CeleryIntegration()],
-        send_default_pii=False,
         traces_sample_rate=traces_sample_rate,
     )
     return True

@@ -146,7 +146,7 @@ def test_sentry_starts_only_with_a_dsn():
     try:
         assert observability.init_sentry("https://public@o0.ingest.sentry.io/1") is True
         client = sentry_sdk.get_client()
-        assert client.is_active() and client.options["send_default_pii"] is False
+        assert client.is_active() and not client.options["send_default_pii"]
     finally:
         sentry_sdk.get_client().close()
         sentry_sdk.get_global_scope().set_client(None)

@@ -319,6 +319,57 @@ def test_a_broker_down_after_the_commit_does_not_fail_the_step(client, monkeypat
     assert _appraised(nomination) == 1
 
 
+def _decide(client, p, dossier, token):
+    return client.post(
+        reverse("decision-create"),
+        {
+            "step_token": token,
+            "issuer": p.commune.pk,
+            "dossier": [dossier.pk],
+            f"result_{dossier.pk}": "1",
+            "issued_on": "2026-12-10",
+            "signer_name": "Huỳnh Văn Giang",
+            "signer_title": "Chủ tịch",
+            "authority": "tm",
+            "summary": "Về việc công nhận",
+        },
+    )
+
+
+def test_a_retried_decision_shows_the_decision_issued_and_numbers_no_second_one(client, p):
+    from dossiers.models import Decision
+    from tests.journeys import Journey
+
+    dossier = Journey(p, p.agency).to("proposed")
+    client.force_login(p.committee)
+    token = _token(client.get(reverse("decision-create")).content.decode())
+    first = _decide(client, p, dossier, token)
+    decision = Decision.objects.get()
+    assert first.url == reverse("decision-detail", args=[decision.pk])
+    again = _decide(client, p, dossier, token)
+    assert again.url == first.url
+    assert ALREADY_DONE in client.get(again.url).content.decode()
+    assert Decision.objects.count() == 1
+
+
+def test_the_receipt_is_written_with_the_step_itself(client, p, monkeypatch):
+    """Even when nothing after the commit gets to run (the refinement of the receipt fails
+    with the connection), a retry lands on the page of the step's subject, not on a second
+    attempt."""
+    from dossiers.models import Decision
+    from tests.journeys import Journey
+    from workflows import receipts
+
+    dossier = Journey(p, p.agency).to("proposed")
+    client.force_login(p.committee)
+    token = _token(client.get(reverse("decision-create")).content.decode())
+    monkeypatch.setattr(receipts, "_refine", lambda token, location: None)
+    assert _decide(client, p, dossier, token).status_code == 302
+    again = _decide(client, p, dossier, token)
+    assert again.url == reverse("decision-list")
+    assert Decision.objects.count() == 1
+
+
 STEP_VIEWS = [
     "dossier-register",
     "dossier-assess",
