@@ -57,7 +57,7 @@ def logging_config(level: str, json: bool = True) -> dict:
 def init_sentry(dsn: str, *, environment: str = "", traces_sample_rate: float = 0.0) -> bool:
     """Start the Sentry SDK (Django and Celery integrations) when a DSN is set; without one,
     nothing is imported or started. Personal data (user names, addresses, cookies) stays
-out: Sentry's default, which is left alone."""
+    out: Sentry's default, which is left alone."""
     if not dsn:
         return False
     import sentry_sdk

@@ -189,12 +189,15 @@ def test_production_uses_hashed_compressed_static_files_and_passes_the_deploy_ch
     }
     code = (
         "import django; django.setup(); from django.conf import settings; "
-        "print(settings.STORAGES['staticfiles']['BACKEND'])"
+        "from django.test import Client; "
+        "print(settings.STORAGES['staticfiles']['BACKEND']); "
+        "print(Client(HTTP_HOST='antt.example.gov.vn').get('/healthz').status_code)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
-    ).stdout
-    assert out.strip().endswith("whitenoise.storage.CompressedManifestStaticFilesStorage")
+    ).stdout.split()
+    assert out[-2] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert out[-1] in ("200", "503")  # answered over plain HTTP, not redirected to HTTPS
     check = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
