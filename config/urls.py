@@ -3,12 +3,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from accounts.forms import LoginForm
+from config.health import healthz
 
 admin.site.site_header = "Quản trị hệ thống An toàn về an ninh, trật tự"
 admin.site.site_title = "Quản trị ANTT"
 admin.site.index_title = "Danh mục và cấu hình"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path(
         "dang-nhap/",
         auth_views.LoginView.as_view(

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 # Working calendar
 
@@ -163,3 +164,23 @@ class Preference(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "event"], name="preference_user_event")
         ]
+
+
+class Heartbeat(models.Model):
+    """When a periodic job last ran (`/healthz` reads it): the deadline sweep, started by
+    Celery beat and run by a worker, stamps "sweep" each time, so a stale stamp means the
+    scheduler or every worker is down."""
+
+    name = models.CharField(max_length=32, unique=True)
+    at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "nhịp chạy định kỳ"
+        verbose_name_plural = "nhịp chạy định kỳ"
+
+    def __str__(self):
+        return f"{self.name}: {self.at:%Y-%m-%d %H:%M:%S}"
+
+    @classmethod
+    def beat(cls, name: str) -> None:
+        cls.objects.update_or_create(name=name, defaults={"at": timezone.now()})

@@ -62,8 +62,16 @@ def notify_users(users, *, event: str, key: str, title: str, body: str, link: st
     keys = [r.key for r in created]
     pending = Notification.objects.filter(key__in=keys, email_status=Notification.PENDING)
     for notification_id in pending.values_list("pk", flat=True):
-        send_email.delay_on_commit(notification_id)
+        # robust: a broker down after the commit is logged (the sweep re-queues the e-mail).
+        transaction.on_commit(_email_after_commit(notification_id), robust=True)
     return created
+
+
+def _email_after_commit(notification_id):
+    def send_after_commit():  # named: Django logs a failed robust callback by __qualname__
+        send_email.delay(notification_id)
+
+    return send_after_commit
 
 
 def notification_mark_read(*, acting_user, notification_ids=None):

@@ -12,7 +12,7 @@ from accounts.models import Role, User
 from . import registry
 from .announcer import announce_transition
 from .mail import _message_id, requeue_stale_emails, send_daily_digests, send_digest, send_email
-from .models import Event
+from .models import Event, Heartbeat
 from .reminders import sweep
 from .services import notify_users
 
@@ -24,12 +24,15 @@ __all__ = [  # the delivery tasks live in notifications.mail, under these names
     "send_email",
 ]
 log = logging.getLogger(__name__)
+SWEEP_HEARTBEAT = "sweep"
 
 
 @shared_task(acks_late=True)
 def sweep_deadlines():
     """Run every minute by beat: reminders and escalations for steps whose notice is due,
-    then re-queue e-mails whose task was lost (a worker killed before it ran them)."""
+    then re-queue e-mails whose task was lost (a worker killed before it ran them). The
+    heartbeat it stamps first is what /healthz calls the last beat tick."""
+    Heartbeat.beat(SWEEP_HEARTBEAT)
     handled = sweep(pause=getattr(settings, "NOTIFICATIONS_SWEEP_PAUSE", 0.0))
     requeued = requeue_stale_emails()
     return {"steps": handled, "requeued": requeued}

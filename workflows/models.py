@@ -79,3 +79,22 @@ class RewardProcess(Process):
 
     def status_is(self, *statuses) -> bool:
         return self.nomination.status in statuses
+
+
+class StepReceipt(models.Model):
+    """The outcome of one step POST, keyed by the one-time token its form carried
+    (workflows/receipts.py): written in the step's own transaction, so it exists exactly
+    when the step committed; a retried POST with the same token is shown `location`."""
+
+    token = models.UUIDField("mã thao tác", primary_key=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    path = models.CharField("trang gửi", max_length=255)
+    location = models.CharField("trang kết quả", max_length=255)
+    created_at = models.DateTimeField("thời điểm", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "biên nhận thao tác"
+        verbose_name_plural = "biên nhận thao tác"
+
+    def __str__(self):
+        return f"{self.path} → {self.location}"

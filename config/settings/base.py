@@ -9,6 +9,8 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 
+from config.observability import init_sentry, logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -33,6 +35,7 @@ INSTALLED_APPS = [
     "django_filters",
     "guardian",
     "axes",
+    "csp",
     "django_celery_beat",
     "viewflow",
     "viewflow.workflow",
@@ -45,13 +48,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "config.middleware.RequestIdMiddleware",
+    "config.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Last, as django-axes requires.
     "axes.middleware.AxesMiddleware",
 ]
@@ -87,6 +92,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": env.int("DB_POOL_MIN", default=1),
         "max_size": env.int("DB_POOL_MAX", default=10),
+        # How long a request waits for a free connection before it fails (psycopg's
+        # default, 30 s, outlasts the load balancer's patience).
+        "timeout": env.float("DB_POOL_TIMEOUT", default=10.0),
     }
 else:
     # The embedded run has a web server, a worker and beat on one SQLite file: a deferred
@@ -100,6 +108,10 @@ else:
             "transaction_mode": "IMMEDIATE",
         }
     )
+# A connection the database dropped (restart, failover, terminated backend) is found out
+# before a request uses it, not by the request failing; with the pool, Django turns this
+# into psycopg_pool's check of each connection it hands out.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -125,6 +137,10 @@ LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Nothing after a step's commit may fail its answer (DESIGN.md): messages travel in a
+# signed cookie, never in the database, and config.middleware.SessionMiddleware lets the
+# refresh of an unchanged session fail quietly (the session simply is not extended).
+MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 
 # Lock-out after repeated failed logins (per user name and IP address).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
@@ -185,11 +201,33 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+# JSON lines with the request id and the acting user (config/observability.py).
+LOGGING = logging_config(env("LOG_LEVEL", default="INFO"), json=env.bool("LOG_JSON", default=True))
+SENTRY_DSN = env("SENTRY_DSN", default="")
+init_sentry(
+    SENTRY_DSN,
+    environment=env("SENTRY_ENVIRONMENT", default=""),
+    traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+)
+
+# /healthz (config/health.py): what counts as too old, and how long the broker may take.
+HEALTHZ_BEAT_MAX_AGE = env.int("HEALTHZ_BEAT_MAX_AGE", default=300)  # seconds
+HEALTHZ_EMAIL_MAX_AGE = env.int("HEALTHZ_EMAIL_MAX_AGE", default=3600)  # seconds
+HEALTHZ_BROKER_TIMEOUT = env.float("HEALTHZ_BROKER_TIMEOUT", default=2.0)  # seconds
+
+# Content-Security-Policy (django-csp): scripts and styles from our own origin only — no
+# inline handlers or <script> bodies in templates (static/js/ holds them).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
 }
 
 # One periodic sweep for reminders and escalations (DESIGN.md "Deadlines"); django-celery-

@@ -34,17 +34,26 @@ def browser():
 
 @pytest.fixture
 def new_page(browser, live_server, request):
-    """new_page() opens a fresh browser context (its own cookies: one per user)."""
-    contexts = []
+    """new_page() opens a fresh browser context (its own cookies: one per user). Whatever
+    the Content-Security-Policy blocked on any page fails the test at its end."""
+    contexts, blocked = [], []
 
     def open_page():
         context = browser.new_context(base_url=live_server.url, locale="vi-VN")
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on(
+            "console",
+            lambda message: (
+                blocked.append(message.text) if "Content Security Policy" in message.text else None
+            ),
+        )
+        return page
 
     yield open_page
     for context in contexts:
         context.close()
+    assert blocked == [], blocked
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 from django import forms
 
-from dossiers.guards import IdListField, TextField
+from dossiers.guards import AsciiIntegerField, IdListField, TextField
 from dossiers.models import AuthorityMarker, DocumentKind, RecognitionCycle, Unit
 from dossiers.reference.seed import REGISTRATION_DOSSIER
 from dossiers.registration import cycle_province_check, open_cycles_for
@@ -21,14 +21,16 @@ class RegisterForm(forms.Form):
         queryset=RecognitionCycle.objects.none(),
         error_messages={"required": "Vui lòng chọn đợt."},
     )
-    households_total = forms.IntegerField(
+    # ASCII digits within a bound (dossiers.guards): 2147483648 or "２０２６" is a field
+    # error, never a database error.
+    households_total = AsciiIntegerField(
         label="Tổng số hộ gia đình (khu dân cư)",
         required=False,
         min_value=0,
         max_value=1_000_000,
         help_text="Chỉ khu dân cư ghi; cơ quan, doanh nghiệp, cơ sở giáo dục, xã bỏ trống.",
     )
-    households_registered = forms.IntegerField(
+    households_registered = AsciiIntegerField(
         label="Số hộ đã đăng ký, ký cam kết", required=False, min_value=0, max_value=1_000_000
     )
     commitment = forms.CharField(

@@ -10,6 +10,7 @@ from dossiers.guards import filtered, typed_in
 from dossiers.jurisdiction import granted_areas
 from dossiers.models import AreaLevel, Decision, Dossier, DossierStatus
 from dossiers.services import DomainError
+from workflows.receipts import fixed, one_time_step
 
 from .. import services
 from ..filters import DecisionFilter
@@ -103,6 +104,7 @@ def _decision_page(request, *, status, summary, revoke, issue):
 
 
 @login_required
+@one_time_step(fixed("decision-list"))
 def decision_create(request):
     def issue(issuer, form, chosen, results, picked):
         return services.decision_issue(
@@ -125,6 +127,7 @@ def decision_create(request):
 
 
 @login_required
+@one_time_step(fixed("decision-list"))
 def decision_revoke(request):
     def issue(issuer, form, chosen, results, picked):
         return services.decision_revoke(

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 
 from dossiers.models import DossierStatus
 from dossiers.services import DomainError
+from workflows.receipts import one_time_step, page
 
 from .. import services
 from ..forms import CHECK_FIELDS, StepForm, verdict_forms, verdicts_of
@@ -88,6 +89,7 @@ def _step_page(request, pk, *, step, outcomes, service, template_title):
 
 
 @login_required
+@one_time_step(page("dossier-detail"))
 def dossier_review(request, pk):
     return _step_page(
         request,
@@ -100,6 +102,7 @@ def dossier_review(request, pk):
 
 
 @login_required
+@one_time_step(page("dossier-detail"))
 def dossier_appraise(request, pk):
     return _step_page(
         request,

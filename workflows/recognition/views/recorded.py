@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from dossiers.jurisdiction import granted_areas
 from dossiers.models import AreaLevel, Dossier, DossierStatus
 from dossiers.services import DomainError
+from workflows.receipts import fixed, one_time_step
 
 from .. import services
 from ..forms import CHECK_FIELDS, RecordedDecisionFieldsForm, ResultForm, all_valid
@@ -39,6 +40,7 @@ def _waiting(request):
 
 
 @login_required
+@one_time_step(fixed("decision-list"))
 def minister_decision_record(request):
     if request.user.role not in STEP_ROLES["record"]:
         raise PermissionDenied(

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from dossiers.models import Dossier, RegistrationDocument
 from dossiers.services import DomainError
+from workflows.receipts import one_time_step, page
 
 from .. import services
 from .lists import dossier_for_action
@@ -16,6 +17,7 @@ from .lists import dossier_for_action
 
 @login_required
 @require_POST
+@one_time_step(page("dossier-detail"))
 def registration_acknowledge(request, pk):
     dossier = dossier_for_action(request, pk, "review")
     try:

@@ -15,6 +15,7 @@ from dossiers.models import ComputedRule, CriterionKind, DocumentKind
 from dossiers.reference.meeting_seats import seats_for
 from dossiers.reference.seed import OTHER_DOCUMENTS
 from dossiers.services import DomainError
+from workflows.receipts import fixed, one_time_step, page
 
 from .. import services
 from ..assess_forms import AnswerForm, SubUnitsForm, form_errors, meeting_forms
@@ -25,6 +26,7 @@ from .lists import dossier_for_action
 
 
 @login_required
+@one_time_step(fixed("dossier-list"))
 def dossier_register(request):
     units = units_in_jurisdiction(request.user, act=True).filter(active=True)
     form = RegisterForm(request.POST or None, request.FILES or None, units=units)
@@ -117,6 +119,7 @@ def _store_uploads(request, dossier, errors):
 
 
 @login_required
+@one_time_step(page("dossier-detail"))
 def dossier_assess(request, pk):
     dossier = dossier_for_action(request, pk, "prepare")
     criteria = criteria_for(dossier)

@@ -19,6 +19,7 @@ from dossiers.models import (
     NomineeResult,
 )
 from dossiers.services import DomainError
+from workflows.receipts import fixed, one_time_step
 from workflows.recognition.forms import (
     CHECK_FIELDS,
     ChosenForm,
@@ -174,6 +175,7 @@ def candidate_rows(request, group):
 
 
 @login_required
+@one_time_step(fixed("reward-decision-list"))
 def reward_decision_create(request):
     user = request.user
     groups, group = voted_groups(request, external=False)
@@ -206,6 +208,7 @@ def reward_decision_create(request):
 
 
 @login_required
+@one_time_step(fixed("reward-decision-list"))
 def reward_revoke(request):
     user = request.user
     offices = _offices(user)

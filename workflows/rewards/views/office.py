@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 
 from dossiers.models import NominationStatus
 from dossiers.services import DomainError
+from workflows.receipts import one_time_step, page
 
 from .. import services
 from ..forms import AppraiseForm, VoteForm
@@ -22,6 +23,7 @@ def _waiting(request, nomination, status):
 
 
 @login_required
+@one_time_step(page("nomination-detail"))
 def nomination_appraise(request, pk):
     nomination = nomination_for_action(request, pk, "appraise")
     if (elsewhere := _waiting(request, nomination, NominationStatus.SUBMITTED)) is not None:
@@ -57,6 +59,7 @@ def nomination_appraise(request, pk):
 
 
 @login_required
+@one_time_step(page("nomination-detail"))
 def nomination_vote(request, pk):
     nomination = nomination_for_action(request, pk, "appraise")
     if (elsewhere := _waiting(request, nomination, NominationStatus.APPRAISED)) is not None:

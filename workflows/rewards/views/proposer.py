@@ -13,6 +13,7 @@ from dossiers.jurisdiction import units_in_jurisdiction
 from dossiers.models import Dossier, Nominee, NomineeResult
 from dossiers.models import NominationType as T
 from dossiers.services import DomainError
+from workflows.receipts import fixed, one_time_step, page
 
 from .. import services
 from ..forms import MAX_COLLECTIVES, MAX_PEOPLE, NominationForm, UploadForm, nominee_rows
@@ -45,6 +46,7 @@ def _prefill_from_dossier(request, raw_pk):
 
 
 @login_required
+@one_time_step(fixed("nomination-list"))
 def nomination_create(request):
     user = request.user
     if user.role not in PROPOSER_ROLES:
@@ -142,6 +144,7 @@ def nomination_upload(request, pk):
 
 @login_required
 @require_POST
+@one_time_step(page("nomination-detail"))
 def nomination_submit(request, pk):
     nomination = nomination_for_action(request, pk, "prepare")
     try:

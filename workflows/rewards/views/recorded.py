@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from dossiers.guards import filtered, typed_in
 from dossiers.models import Decision, Nominee
 from dossiers.services import DomainError
+from workflows.receipts import fixed, one_time_step
 from workflows.recognition.filters import DecisionFilter
 
 from ..forms import RecordedDecisionForm
@@ -19,6 +20,7 @@ from .decisions import authority_name, candidate_rows, posted_results, voted_gro
 
 
 @login_required
+@one_time_step(fixed("reward-decision-list"))
 def reward_decision_record(request):
     groups, group = voted_groups(request, external=True)
     form = RecordedDecisionForm(request.POST or None)
