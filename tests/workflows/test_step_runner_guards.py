@@ -109,4 +109,3 @@ def test_the_status_of_a_nomination_cannot_be_assigned_by_hand():
         nomination.status = NominationStatus.DECIDED
     with pytest.raises(AttributeError):
         Nomination.objects.get(pk=nomination.pk).status = NominationStatus.DECIDED
-
