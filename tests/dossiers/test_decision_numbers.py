@@ -63,6 +63,7 @@ def _waiting_on_a_lock(pid) -> bool:
     return bool(row) and row[0] == "Lock"
 
 
+@pytest.mark.usefixtures("reference_data")
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_issuers_get_distinct_consecutive_numbers():
     """The first issuer takes a number and keeps its transaction open; the second asks for a
