@@ -73,4 +73,3 @@ def test_a_grant_given_and_taken_away_is_in_the_history(p):
     for pk in grants:
         labels = [e.pgh_label for e in events.filter(pgh_obj_id=pk).order_by("pgh_id")]
         assert labels == ["insert", "delete"]
-
