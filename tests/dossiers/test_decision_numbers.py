@@ -11,8 +11,9 @@ import time
 import pytest
 from django.db import connection, connections, transaction
 
-from dossiers.decisions import _next_number, decision_create
+from dossiers.decisions import _next_number, clean_reference, decision_create
 from dossiers.models import AuthorityMarker, DecisionCounter, DecisionKind
+from dossiers.services import DomainError
 from tests.factories import AreaFactory, UserFactory
 
 D = datetime.date
@@ -102,3 +103,50 @@ def test_concurrent_issuers_get_distinct_consecutive_numbers():
     assert seen_waiting
     assert (numbers["first"], numbers["second"]) == (1, 2)
     assert DecisionCounter.objects.get(issuer=issuer, year=2026).last_number == 2
+
+
+SIGNATURE = {
+    "issued_on": ("ngày ban hành", D(2026, 12, 10)),
+    "signer_name": ("người ký", "Huỳnh Văn Giang"),
+    "signer_title": ("chức vụ người ký", "Chủ tịch"),
+    "authority": ("thẩm quyền ký", AuthorityMarker.TM),
+    "summary": ("trích yếu", "Công nhận đạt tiêu chuẩn"),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("missing", [[], *[[f] for f in SIGNATURE], ["signer_name", "summary"]])
+def test_a_decision_names_every_missing_part_of_its_signature(missing):
+    """Decree 30/2020/NĐ-CP: a decision carries its date, signer, title, authority and
+    summary; the message lists exactly what is missing, and nothing is numbered."""
+    commune = AreaFactory(commune=True)
+    fields = {f: (None if f in missing else value) for f, (_, value) in SIGNATURE.items()}
+    user = UserFactory()
+
+    def create():
+        return decision_create(user=user, issuer=commune, kind=DecisionKind.RECOGNISE, **fields)
+
+    if not missing:
+        assert create().number == 1
+        return
+    with pytest.raises(DomainError) as error:
+        create()
+    labels = ", ".join(SIGNATURE[f][0] for f in missing)
+    assert str(error.value) == f"Vui lòng nhập {labels}."
+    assert not DecisionCounter.objects.filter(issuer=commune).exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [("  1234/QĐ-BCA ", "1234/QĐ-BCA"), ("12 / QĐ-BCA", "12 / QĐ-BCA"), ("x" * 64, "x" * 64)],
+)
+def test_a_recorded_reference_is_kept_as_typed(typed, kept):
+    assert clean_reference(typed) == kept
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"), [("", "Vui lòng nhập số"), (" ", "Vui lòng"), ("x" * 65, "không quá 64")]
+)
+def test_a_recorded_reference_is_required_and_bounded(typed, message):
+    with pytest.raises(DomainError, match=message):
+        clean_reference(typed)
