@@ -25,11 +25,13 @@ def frozen_clock(request):
         return
     import time_machine
 
-    start = datetime.datetime.combine(
-        TEST_TODAY, datetime.time(9, 0), tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")
-    )
-    with time_machine.travel(start, tick=True) as traveller:
+    with time_machine.travel(at_nine(TEST_TODAY), tick=True) as traveller:
         yield traveller
+
+
+def at_nine(day: datetime.date) -> datetime.datetime:
+    """09:00 Hà Nội time on `day`: where `frozen_clock.move_to` puts a test's today."""
+    return datetime.datetime.combine(day, datetime.time(9, 0), tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 
 
 @pytest.fixture(autouse=True)
