@@ -144,9 +144,48 @@ def test_a_recorded_reference_is_kept_as_typed(typed, kept):
     assert clean_reference(typed) == kept
 
 
+REQUIRED = "Vui lòng nhập số, ký hiệu quyết định như trên văn bản đã ban hành."
+
+
 @pytest.mark.parametrize(
-    ("typed", "message"), [("", "Vui lòng nhập số"), (" ", "Vui lòng"), ("x" * 65, "không quá 64")]
+    ("typed", "message"),
+    [("", REQUIRED), (" ", REQUIRED), ("x" * 65, "Số, ký hiệu quyết định không quá 64 ký tự.")],
 )
 def test_a_recorded_reference_is_required_and_bounded(typed, message):
-    with pytest.raises(DomainError, match=message):
+    with pytest.raises(DomainError) as error:
         clean_reference(typed)
+    assert str(error.value) == message
+
+
+@pytest.mark.django_db
+def test_a_decision_keeps_what_was_signed_and_numbers_each_symbol_apart():
+    """The committee's "QĐ-UBND" by default; another symbol of the same issuer (its
+    chairman's "QĐ-CT") has its own numbering."""
+    commune, user = AreaFactory(commune=True), UserFactory()
+    decision = issue(user, commune, D(2026, 12, 10))
+    decision.refresh_from_db()
+    assert (decision.reference, decision.reason) == ("01/QĐ-UBND", "")
+    assert (decision.signer_name, decision.signer_title, decision.summary) == (
+        "Huỳnh Văn Giang",
+        "Chủ tịch",
+        "Công nhận đạt tiêu chuẩn",
+    )
+    other = decision_create(
+        user=user,
+        issuer=commune,
+        kind=DecisionKind.REVOKE,
+        issued_on=D(2026, 12, 11),
+        signer_name="Lê Thị Hoa",
+        signer_title="Phó Chủ tịch",
+        authority=AuthorityMarker.KT,
+        summary="Thu hồi",
+        reason="Che giấu vụ việc",
+        symbol="QĐ-CT",
+    )
+    other.refresh_from_db()
+    assert (other.reference, other.reason, other.signer_title) == (
+        "01/QĐ-CT",
+        "Che giấu vụ việc",
+        "Phó Chủ tịch",
+    )
+    assert issue(user, commune, D(2026, 12, 12)).reference == "02/QĐ-UBND"
