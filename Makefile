@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run worker test lint browser-deps bench clean
+.PHONY: install run worker test lint browser-deps bench clean mutation
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -60,3 +60,19 @@ bench: install
 
 clean:
 	rm -rf var/*.sqlite3* var/broker var/media var/celerybeat-schedule*
+
+# Mutation testing of the rule modules (issue #12), outside CI: it takes long. One module:
+#   make mutation MUTANTS='dossiers.decisions*'
+# Each mutant's test database is copied from a migrated template (MUTATION_PG). The report:
+# `$(VENV)/bin/mutmut results` (survivors) and mutants/ (git-ignored).
+MUTANTS ?=
+MUTATION_PG ?= postgres://postgres@127.0.0.1:5432
+mutation: install
+	$(PY) -c "import psycopg; c = psycopg.connect('$(MUTATION_PG)/postgres', autocommit=True); \
+	  c.execute('DROP DATABASE IF EXISTS antt_mutation_template'); \
+	  c.execute('CREATE DATABASE antt_mutation_template')"
+	DATABASE_URL=$(MUTATION_PG)/antt_mutation_template DJANGO_SETTINGS_MODULE=config.settings.test \
+	  $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=$(MUTATION_PG)/antt_mutation ANTT_TEST_DB_TEMPLATE=antt_mutation_template \
+	  $(VENV)/bin/mutmut run --max-children 1 $(MUTANTS)
+	$(VENV)/bin/mutmut results

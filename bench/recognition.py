@@ -80,6 +80,11 @@ from workflows.recognition.services import (
 
 SIZES = (2_000, 20_000)
 COMMUNES, REVIEW_STEPS, DECISION_SIZE = 100, 1_000, 500
+if os.environ.get("BENCH_QUICK"):  # a few minutes instead of many: the same measures, smaller
+    SIZES, COMMUNES, REVIEW_STEPS, DECISION_SIZE = (500, 1_000), 20, 100, 50
+# BENCH_HISTORY=off drops the database history triggers (dossiers/models/history.py) after
+# migrating: the "before" of a before/after comparison; they add trigger work, no queries.
+HISTORY = os.environ.get("BENCH_HISTORY", "on") != "off"
 RUNS, READ_BUDGET, READ_TIMEOUT = 20, 5.0, 10  # runs and seconds per read; seconds per query
 # Share (%) of each status: enough submitted dossiers for both review runs and enough
 # proposed agencies (decided by the province) for the decision.
@@ -463,6 +468,11 @@ def decision_for_many(w):
 def main():
     overall = time.perf_counter()
     call_command("migrate", verbosity=0)
+    if not HISTORY:
+        import pgtrigger
+
+        pgtrigger.uninstall()
+    print(f"history triggers: {'on' if HISTORY else 'off (BENCH_HISTORY=off)'}")
     logging.getLogger("django.request").setLevel(logging.CRITICAL)  # timeouts are reported
     warnings.filterwarnings("ignore", "No directory at")  # whitenoise: static not collected
     if Dossier.objects.exists():

@@ -1,10 +1,37 @@
+import datetime
 import os
+from zoneinfo import ZoneInfo
 
 import pytest
 
 # Playwright's sync API runs an event loop in the test thread; Django's async-safety
 # guard would otherwise refuse the ORM calls that set up browser tests.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+#: The day every test runs on unless it says otherwise: inside the 2026 cycle. Move it to
+#: show the suite does not depend on the machine's date: ANTT_TEST_TODAY=2027-01-02 pytest
+TEST_TODAY = datetime.date.fromisoformat(os.environ.get("ANTT_TEST_TODAY", "2026-09-15"))
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock(request):
+    """The application's clock (`timezone.now()`, `localdate()`, `date.today()`) starts at
+    09:00 Hà Nội time on `TEST_TODAY` and ticks on from there, so sleeps and timeouts still
+    work. Tests that share the clock with another process keep the real one: a Celery worker
+    (`real_clock`) or a browser (`browser`)."""
+    if request.node.get_closest_marker("real_clock") or request.node.get_closest_marker("browser"):
+        yield None
+        return
+    import time_machine
+
+    with time_machine.travel(at_nine(TEST_TODAY), tick=True) as traveller:
+        yield traveller
+
+
+def at_nine(day: datetime.date) -> datetime.datetime:
+    """09:00 Hà Nội time on `day`: where `frozen_clock.move_to` puts a test's today."""
+    return datetime.datetime.combine(day, datetime.time(9, 0), tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 
 
 @pytest.fixture(autouse=True)

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "viewflow",
     "viewflow.workflow",
+    "pgtrigger",
+    "pghistory",
     "accounts",
     "dossiers",
     "workflows",

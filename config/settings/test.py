@@ -18,3 +18,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)  # noqa: F405
+
+# `make mutation` creates each run's test database from a migrated template (one CREATE
+# DATABASE … TEMPLATE instead of every migration, once per mutant).
+if os.environ.get("ANTT_TEST_DB_TEMPLATE"):
+    DATABASES["default"]["TEST"] = {"TEMPLATE": os.environ["ANTT_TEST_DB_TEMPLATE"]}  # noqa: F405

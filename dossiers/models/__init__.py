@@ -103,3 +103,5 @@ __all__ = [
     "UnitKind",
     "UnitUserPermission",
 ]
+
+from . import history  # noqa: E402, F401 — registers the history triggers of the models above

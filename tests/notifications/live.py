@@ -259,6 +259,23 @@ class Worker:
         """How many `task_name` tasks the worker has logged as done."""
         return len(re.findall(rf"{re.escape(task_name)}\[[\w-]+\] succeeded", self.log()))
 
+    def drained(self) -> bool:
+        """The explicit end of delivery: the broker holds no message and every task this
+        worker (since its last start) received has finished. Tasks are published only by
+        the test and by tasks, so nothing more can be sent until the test acts again."""
+        import redis
+
+        text = self.log(since_start=True)
+        received = set(re.findall(r"Task [\w.]+\[([\w-]+)\] received", text))
+        finished = set(re.findall(r"Task [\w.]+\[([\w-]+)\] (?:succeeded|raised)", text))
+        if received - finished:
+            return False
+        broker = redis.Redis.from_url(self.env["CELERY_BROKER_URL"])
+        queued = sum(
+            broker.llen(key) for key in broker.keys("celery*") if broker.type(key) == b"list"
+        )
+        return queued == 0
+
     def task_result(self, task_id: str, timeout=30.0):
         """Wait until the worker logs the task as done; return its (literal) result."""
         done = re.compile(rf"\[{re.escape(task_id)}\] succeeded in [\d.]+s: (.*)$", re.M)

@@ -10,6 +10,7 @@ from dossiers.services import DomainError
 from notifications.calendar import add_working_days, working_days_between
 from notifications.models import Event, Notification
 from notifications.reminders import sweep
+from tests.conftest import at_nine
 from tests.factories import UserFactory
 from tests.journeys import Journey, Province
 from workflows import deadlines
@@ -30,11 +31,12 @@ def p():
 
 
 @pytest.fixture
-def on_day(monkeypatch):
-    """on_day(date): the services see `date` as today."""
+def on_day(monkeypatch, frozen_clock):
+    """on_day(date): the services and the pages see `date` as today."""
 
     def set_day(day):
         monkeypatch.setattr(deadlines, "today", lambda: day)
+        frozen_clock.move_to(at_nine(day))
 
     return set_day
 

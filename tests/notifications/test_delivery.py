@@ -11,8 +11,6 @@ killed while a send is held *before* its DATA. (The deterministic Message-ID let
 receiving side drop a duplicate from that window.)
 """
 
-import time
-
 import pytest
 from django.db.models import F, Value
 from django.db.models.functions import Concat
@@ -30,7 +28,9 @@ from workflows.models import TaskDeadline
 
 __all__ = ["celery_worker_process", "smtp_server"]  # fixtures used below
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# The worker is another process on the machine's clock: these tests keep it too, and
+# compare only dates they read from it.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.real_clock]
 
 NOTICE_RULES = [(-3, NoticeRule.REMIND), (-1, NoticeRule.REMIND), (0, NoticeRule.REMIND)]
 NOTICE_RULES += [(1, NoticeRule.ESCALATE)]
@@ -86,17 +86,10 @@ def pending_count():
     return Notification.objects.filter(email_status=Notification.PENDING).count()
 
 
-def settle(inbox, seconds=1.0):
-    """Wait until nothing has arrived for `seconds` (late duplicates would show)."""
-    last = [len(inbox.messages), time.monotonic()]
-
-    def quiet():
-        count = len(inbox.messages)
-        if count != last[0]:
-            last[:] = [count, time.monotonic()]
-        return time.monotonic() - last[1] >= seconds
-
-    wait_until(quiet, 30, 0.05, "the inbox to settle")
+def settle(worker):
+    """Wait for the explicit end of delivery (`Worker.drained`): no message queued and no
+    task in hand, so a late duplicate could no longer arrive."""
+    wait_until(worker.drained, 30, 0.05, "the worker to finish every task it was given")
 
 
 def test_step_announced_by_email(reference_data, smtp_server, celery_worker_process):
@@ -117,7 +110,7 @@ def test_step_announced_by_email(reference_data, smtp_server, celery_worker_proc
         )
 
     wait_until(delivered, 30, message="the announcements and their e-mails")
-    settle(smtp_server, 0.5)
+    settle(celery_worker_process)
 
     # Both announcements name the open review task when the second follows quickly: its
     # key lets the reviewer hear of it once.
@@ -162,7 +155,7 @@ def test_reminders_sent_once(due_steps, smtp_server, celery_worker_process):
     TaskDeadline.objects.filter(finished_on=None).update(notices_sent=0, next_notice_on=today)
     third = worker.task_result(tasks.sweep_deadlines.delay().id)
     assert third["steps"] == len(expected)  # the same messages recorded again: no-ops
-    settle(smtp_server, 1.0)
+    settle(worker)
 
     received = smtp_server.keys("deadline:")
     assert set(received) == expected == sent_keys("deadline:")
@@ -207,7 +200,7 @@ def test_worker_killed_mid_sweep(due_steps, smtp_server, celery_worker_process):
         30,
         message="every reminder",
     )
-    settle(smtp_server, 1.0)
+    settle(worker)
 
     received = smtp_server.keys("deadline:")
     assert [k for k, n in received.items() if n != 1] == []

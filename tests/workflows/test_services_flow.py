@@ -1,6 +1,8 @@
 """The recognition flow through its services, on PostgreSQL: every step, the gateways,
 the audit trail and the guards."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from viewflow.workflow.status import STATUS
@@ -167,7 +169,7 @@ def test_revocation_by_a_later_decision(p):
         issuer=p.commune,
         dossiers=[dossier],
         reason="Phát hiện che giấu vụ việc.",
-        issued_on=dossier.registered_at.date(),
+        issued_on=datetime.date(2026, 12, 20),  # after the recognition of 10/12/2026
         signer_name="Huỳnh Văn Giang",
         signer_title="Chủ tịch",
         authority="tm",
