@@ -81,7 +81,7 @@ from workflows.recognition.services import (
 SIZES = (2_000, 20_000)
 COMMUNES, REVIEW_STEPS, DECISION_SIZE = 100, 1_000, 500
 if os.environ.get("BENCH_QUICK"):  # a few minutes instead of many: the same measures, smaller
-    SIZES, COMMUNES, REVIEW_STEPS, DECISION_SIZE = (500, 1_000), 20, 100, 50
+    SIZES, COMMUNES, REVIEW_STEPS, DECISION_SIZE = (500, 1_000), 20, 100, 10
 # BENCH_HISTORY=off drops the database history triggers (dossiers/models/history.py) after
 # migrating: the "before" of a before/after comparison; they add trigger work, no queries.
 HISTORY = os.environ.get("BENCH_HISTORY", "on") != "off"

@@ -109,3 +109,24 @@ def test_the_status_of_a_nomination_cannot_be_assigned_by_hand():
         nomination.status = NominationStatus.DECIDED
     with pytest.raises(AttributeError):
         Nomination.objects.get(pk=nomination.pk).status = NominationStatus.DECIDED
+
+
+@pytest.mark.django_db
+def test_a_step_completes_the_task_of_its_own_dossier_only():
+    """Two dossiers wait for review in the same commune; reviewing the first one closes its
+    task, not the newer one's."""
+    p = Province.build()
+    first = Journey(p).to("submitted")
+    second = Journey(p, p.agency).to("submitted")
+
+    review(p.reviewer, first)
+
+    def open_review(dossier):
+        return dossier.process.task_set.filter(
+            flow_task=RecognitionFlow.review_dossier, finished__isnull=True
+        ).exists()
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == (S.FORWARDED, S.SUBMITTED)
+    assert open_review(second) and not open_review(first)
