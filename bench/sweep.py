@@ -259,7 +259,8 @@ def main(count, due_count):
         f"({timer.count / max(handled, 1):.1f} per step), {notifications:,} notifications "
         f"recorded, {left} steps still due"
     )
-    if not (uses_index and fast and handled == due_count and left == 0):
+    # Every due step has two officers to remind: a pass that reminds nobody measured nothing.
+    if not (uses_index and fast and handled == due_count and left == 0 and notifications > 0):
         sys.exit(1)
 
 

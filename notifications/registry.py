@@ -40,8 +40,15 @@ _flows: dict[str, Flow] = {}
 _deadline_models: list = []
 
 
-def register(flow: Flow):
+_fallback: list[Flow] = []
+
+
+def register(flow: Flow, *, fallback: bool = False):
+    """Register a workflow; the `fallback` one also answers for step deadlines whose record
+    is gone or was never linked (its step roles depend on the step and area only)."""
     _flows[flow.name] = flow
+    if fallback:
+        _fallback[:] = [flow]
 
 
 def flow(name: str) -> Flow:
@@ -65,9 +72,10 @@ def deadline_model():
 
 
 def flow_of_deadline(deadline) -> tuple[Flow | None, object | None]:
-    """The flow a step's deadline belongs to and its record, or (None, None)."""
+    """The flow a step's deadline belongs to and its record; for a deadline no flow claims,
+    the fallback flow (if any) without a record."""
     for candidate in _flows.values():
         record = candidate.deadline_record(deadline)
         if record is not None:
             return candidate, record
-    return None, None
+    return (_fallback[0] if _fallback else None), None

@@ -62,7 +62,7 @@ def _recipients(flow, record, deadline, rule, people):
 
 def _notice(deadline, rule, today, people):
     flow, record = registry.flow_of_deadline(deadline)
-    if flow is not None:
+    if record is not None:
         subject, link = flow.subject(record), flow.link(record)
     else:
         subject, link = str(deadline.task), ""

@@ -15,6 +15,6 @@ class WorkflowsConfig(AppConfig):
         from .recognition.events import FLOW as RECOGNITION
         from .rewards.events import FLOW as REWARDS
 
-        registry.register(RECOGNITION)
+        registry.register(RECOGNITION, fallback=True)
         registry.register(REWARDS)
         registry.register_deadlines(TaskDeadline)
