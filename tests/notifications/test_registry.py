@@ -31,3 +31,16 @@ def test_one_announcer_serves_both_tasks(monkeypatch):
     announce(1)
     announce_nomination(2)
     assert seen == [("recognition", "recognition:1"), ("rewards", "rewards:2")]
+
+
+def test_a_deadline_no_flow_claims_falls_back_to_the_recognition_roles():
+    """A step deadline whose process lost (or never had) its dossier still belongs to the
+    recognition flow: its reminder goes to the police of the step's area, as before the
+    registry existed — the sweep benchmark's steps are such deadlines."""
+
+    from types import SimpleNamespace
+
+    process = SimpleNamespace(dossier=None, nomination=None)  # no record behind the step
+    unlinked = SimpleNamespace(task=SimpleNamespace(process=process))
+    flow, record = registry.flow_of_deadline(unlinked)
+    assert (flow.name, record) == ("recognition", None)
