@@ -129,10 +129,6 @@ class ResolvedRoute:
     appraise_area: AdministrativeArea | None
     decide_area: AdministrativeArea
 
-    @property
-    def has_preliminary_review(self) -> bool:
-        return self.appraise_area is not None
-
 
 def cycle_route_for(*, cycle: RecognitionCycle, unit: Unit) -> ResolvedRoute:
     """Resolve the cycle's routing for `unit` (Circular 124, Art. 9 cl. 1 and Art. 10):
