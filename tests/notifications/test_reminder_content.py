@@ -9,7 +9,8 @@ from viewflow.workflow.models import Task
 
 from accounts.models import Role
 from dossiers.models import Dossier
-from notifications.models import Event, Notification
+from notifications.calendar import add_working_days
+from notifications.models import Event, NoticeRule, Notification
 from notifications.reminders import sweep
 from tests.factories import UserFactory
 from tests.journeys import Journey, Province
@@ -64,3 +65,55 @@ def test_a_reminder_of_a_step_without_a_dossier_names_the_step_and_links_nowhere
     notice = Notification.objects.get(event=Event.DEADLINE_NEAR, recipient=p.reviewer)
     assert str(review.task) in notice.title
     assert notice.link == ""
+
+
+def two_submitted(p):
+    first = Journey(p).to("submitted")
+    second = Journey(p, unit=p.agency).to("submitted")
+    return review_deadline(first), review_deadline(second)
+
+
+def test_on_the_due_day_the_reminder_says_today():
+    p = Province.build()
+    review = review_deadline(Journey(p).to("submitted"))
+
+    sweep(today=review.due_date)
+
+    notice = Notification.objects.get(event=Event.DEADLINE_NEAR, recipient=p.reviewer)
+    assert "(hôm nay)" in notice.title and "(hôm nay)" in notice.body
+
+
+def test_an_escalation_says_how_late_and_each_late_step_gets_its_own_notices():
+    """The day after the due date the level above is told, with the number of working days
+    late, and the officer is told it was reported; two late steps make two of each."""
+    p = Province.build()
+    first, second = two_submitted(p)
+    assert first.due_date == second.due_date
+
+    sweep(today=add_working_days(first.due_date, 1))
+
+    escalated = Notification.objects.filter(event=Event.ESCALATED, recipient=p.appraiser)
+    overdue = Notification.objects.filter(event=Event.OVERDUE, recipient=p.reviewer)
+    assert escalated.count() == 2 and overdue.count() == 2
+    notice = escalated.first()
+    assert "(1 ngày làm việc)" in notice.body and notice.link.startswith("/ho-so/")
+    assert overdue.first().link.startswith("/ho-so/")
+    assert overdue.first().title.startswith("Đã quá hạn:")
+
+
+def test_a_late_pass_without_escalation_tells_the_officers_how_late_once_per_step():
+    """With escalation switched off (rules are data), a pass run two working days after
+    the due date — the worker was down — sends the officer one "Quá hạn" per step."""
+    p = Province.build()
+    first, second = two_submitted(p)
+    NoticeRule.objects.filter(action=NoticeRule.ESCALATE).update(active=False)
+
+    sweep(today=add_working_days(first.due_date, 2))
+
+    overdue = Notification.objects.filter(event=Event.OVERDUE, recipient=p.reviewer)
+    assert overdue.count() == 2
+    notice = overdue.first()
+    assert notice.title.startswith("Quá hạn:")
+    assert f"{first.due_date:%d/%m/%Y}, đã quá 2 ngày làm việc" in notice.body
+    assert notice.link.startswith("/ho-so/")
+    assert not Notification.objects.filter(event=Event.DEADLINE_NEAR).exists()
