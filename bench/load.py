@@ -38,7 +38,7 @@ def _serve(port: int) -> subprocess.Popen:
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.base",
         "DEBUG": "false",
-        "SECRET_KEY": "bench-only-" + "x" * 40,
+        "SECRET_KEY": settings.SECRET_KEY,  # the sessions made here must verify there
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "LOG_LEVEL": "ERROR",
         "CELERY_BROKER_URL": "memory://localhost/",
@@ -90,13 +90,16 @@ def load_run(users_and_urls, label: str) -> dict:
     cookies = [(_session_cookie(user), urls) for user, urls in users_and_urls]
     server = _serve(port)
     try:
-        # Warm each worker (imports, connection pool, caches) before timing.
-        warm_stop = threading.Event()
-        warm = [threading.Thread(target=_client, args=(port, c, u, warm_stop, [], []))
+        # Warm every worker (imports, connection pool, caches) before timing: until each
+        # has had a few requests, or two minutes on a saturated host.
+        warm_stop, warmed = threading.Event(), []
+        warm = [threading.Thread(target=_client, args=(port, c, u, warm_stop, warmed, []))
                 for c, u in cookies[:WORKERS * 2]]  # fmt: skip
         for t in warm:
             t.start()
-        time.sleep(3)
+        until = time.monotonic() + 120
+        while len(warmed) < 6 * WORKERS and time.monotonic() < until:
+            time.sleep(0.5)
         warm_stop.set()
         for t in warm:
             t.join()

@@ -14,7 +14,7 @@ from dossiers.jurisdiction import (
     units_in_jurisdiction,
     user_grant_jurisdiction,
 )
-from dossiers.models import Dossier, Unit, UnitKind
+from dossiers.models import Dossier, RecognitionCycle, Unit, UnitKind
 from dossiers.services import area_set_paths
 from tests.factories import AreaFactory, CycleFactory, UnitFactory, UserFactory
 
@@ -22,7 +22,9 @@ pytestmark = pytest.mark.django_db
 
 
 def make_dossier(unit, review_area, decide_area=None, year=2026, province=None):
-    cycle = CycleFactory(year=year, province=province) if province else CycleFactory(year=year)
+    cycle = RecognitionCycle.objects.filter(year=year, province=province).first() or CycleFactory(
+        year=year, province=province
+    )
     return Dossier.objects.create(
         cycle=cycle,
         unit=unit,
