@@ -15,6 +15,11 @@ def install_scope(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute(SCOPE_SQL)
+    fill_scope(schema_editor)
+
+
+def fill_scope(schema_editor):
+    """Every existing unit's and dossier's scope, computed by the triggers."""
     schema_editor.execute("UPDATE dossiers_unit SET scope = NULL")
     schema_editor.execute("UPDATE dossiers_dossier SET scope = NULL")
 

@@ -125,7 +125,7 @@ def test_indexed_filter_reads_the_rows_of_the_reference_filter(tree):
         head,
         UserFactory(role=Role.REVIEWING_POLICE),
     ]
-    manager = Dossier.objects
+    manager = Dossier.objects.all()
     for user in users:
         for act in (False, True):
             indexed = manager.filter(manager._indexed_jurisdiction_filter(user, act=act))
@@ -140,16 +140,15 @@ def test_the_migration_fills_the_scope_of_existing_rows(tree):
     hamlet = tree["communes"]["Xã Hai"]["residential"][1]
     unit = UnitFactory(area=hamlet)
     dossier = make_dossier(unit, hamlet, province=tree["province"])
-    with connection.cursor() as cursor:  # as before the migration: no scope
-        cursor.execute("ALTER TABLE dossiers_unit DISABLE TRIGGER USER")
-        cursor.execute("ALTER TABLE dossiers_dossier DISABLE TRIGGER USER")
+    with connection.cursor() as cursor:  # as before the migration: no scope, no trigger
+        cursor.execute("SET session_replication_role = replica")
         cursor.execute("UPDATE dossiers_unit SET scope = NULL")
         cursor.execute("UPDATE dossiers_dossier SET scope = NULL")
-        cursor.execute("ALTER TABLE dossiers_unit ENABLE TRIGGER USER")
-        cursor.execute("ALTER TABLE dossiers_dossier ENABLE TRIGGER USER")
+        cursor.execute("SET session_replication_role = DEFAULT")
+    assert Dossier.objects.get(pk=dossier.pk).scope is None
     migration = importlib.import_module("dossiers.migrations.0020_dossier_and_unit_scope")
     with connection.schema_editor() as editor:
-        migration.install_scope(None, editor)
+        migration.fill_scope(editor)
     dossier.refresh_from_db()
     unit.refresh_from_db()
     expected = sorted({tree["province"].pk, tree["communes"]["Xã Hai"]["area"].pk, hamlet.pk})

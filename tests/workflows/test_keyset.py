@@ -97,8 +97,8 @@ def test_a_page_costs_the_same_queries_at_any_size_and_never_counts(client, tree
             assert client.get(url).status_code == 200
         sql = [q["sql"].upper() for q in captured]
         assert not any("OFFSET" in s for s in sql), sql
-        if url == reverse("dossier-list"):
-            assert not any("COUNT(" in s for s in sql), sql
+        if url == reverse("dossier-list"):  # the list is never counted
+            assert not any("COUNT(" in s and "DOSSIERS_DOSSIER" in s for s in sql), sql
         return len(sql)
 
     add_dossiers(tree, 5, cycle)
