@@ -48,10 +48,17 @@ BEGIN
   UPDATE dossiers_dossier SET scope = NULL WHERE unit_id = NEW.id;
   RETURN NULL;
 END $$;
+-- Once per statement (an import moves thousands of areas in one UPDATE): one index probe
+-- with every moved id, not two per area.
 CREATE OR REPLACE FUNCTION antt_area_path_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE moved bigint[];
 BEGIN
-  UPDATE dossiers_unit SET scope = NULL WHERE scope @> ARRAY[NEW.id];
-  UPDATE dossiers_dossier SET scope = NULL WHERE scope @> ARRAY[NEW.id];
+  SELECT array_agg(n.id) INTO moved FROM new_rows n JOIN old_rows o ON o.id = n.id
+    WHERE n.path IS DISTINCT FROM o.path;
+  IF moved IS NOT NULL THEN
+    UPDATE dossiers_unit SET scope = NULL WHERE scope && moved;
+    UPDATE dossiers_dossier SET scope = NULL WHERE scope && moved;
+  END IF;
   RETURN NULL;
 END $$;
 CREATE OR REPLACE FUNCTION antt_successor_changed() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -74,9 +81,9 @@ CREATE TRIGGER antt_unit_scope_changed AFTER UPDATE ON dossiers_unit
   FOR EACH ROW WHEN (OLD.scope IS DISTINCT FROM NEW.scope)
   EXECUTE FUNCTION antt_unit_scope_changed();
 DROP TRIGGER IF EXISTS antt_area_path_changed ON dossiers_administrativearea;
-CREATE TRIGGER antt_area_path_changed AFTER UPDATE OF path ON dossiers_administrativearea
-  FOR EACH ROW WHEN (OLD.path IS DISTINCT FROM NEW.path)
-  EXECUTE FUNCTION antt_area_path_changed();
+CREATE TRIGGER antt_area_path_changed AFTER UPDATE ON dossiers_administrativearea
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION antt_area_path_changed();
 DROP TRIGGER IF EXISTS antt_successor_changed ON dossiers_administrativearea_successors;
 CREATE TRIGGER antt_successor_changed AFTER INSERT OR DELETE
   ON dossiers_administrativearea_successors
