@@ -16,21 +16,24 @@ from django.db import connection, models
 
 SCOPE_SQL = """
 -- The ids of `area_ids` and of all their ancestors (from the materialised paths).
+-- (PL/pgSQL, not SQL functions: their plans are cached across the rows of a statement.)
 CREATE OR REPLACE FUNCTION antt_area_scope(area_ids bigint[]) RETURNS bigint[]
-LANGUAGE sql STABLE AS $$
-  SELECT coalesce(array_agg(DISTINCT x ORDER BY x), '{}') FROM (
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (SELECT coalesce(array_agg(DISTINCT x ORDER BY x), '{}') FROM (
     SELECT unnest(area_ids) AS x
     UNION ALL
     SELECT nullif(part, '')::bigint FROM dossiers_administrativearea a,
       unnest(string_to_array(a.path, '/')) AS part WHERE a.id = ANY(area_ids)
-  ) s WHERE x IS NOT NULL
-$$;
+  ) s WHERE x IS NOT NULL);
+END $$;
 -- A unit located in `area` is covered through the area and through its predecessors.
 CREATE OR REPLACE FUNCTION antt_located_areas(area bigint) RETURNS bigint[]
-LANGUAGE sql STABLE AS $$
-  SELECT ARRAY[area] || ARRAY(SELECT from_administrativearea_id
-    FROM dossiers_administrativearea_successors WHERE to_administrativearea_id = area)
-$$;
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN ARRAY[area] || ARRAY(SELECT from_administrativearea_id
+    FROM dossiers_administrativearea_successors WHERE to_administrativearea_id = area);
+END $$;
 CREATE OR REPLACE FUNCTION antt_unit_scope() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   NEW.scope := antt_area_scope(antt_located_areas(NEW.area_id));
