@@ -50,12 +50,15 @@ test: install browser-deps lint
 	$(VENV)/bin/pytest --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 # Each benchmark gets a fresh PostgreSQL database on BENCH_PG (the local server by default).
+# bench/recognition.py reads pages at 2,000, 20,000 and 200,000 dossiers; the million:
+#   make bench BENCH_SIZES=2000,20000,200000,1000000   (docs/scaling.md)
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432
+BENCH_SIZES ?=
 bench: install
 	for db in antt_bench_import antt_bench antt_bench_sweep; do \
 	  psql "$(BENCH_PG)/postgres" -q -c "DROP DATABASE IF EXISTS $$db" -c "CREATE DATABASE $$db"; done
 	DATABASE_URL=$(BENCH_PG)/antt_bench_import $(PY) bench/import_units.py
-	DATABASE_URL=$(BENCH_PG)/antt_bench $(PY) bench/recognition.py
+	DATABASE_URL=$(BENCH_PG)/antt_bench BENCH_SIZES=$(BENCH_SIZES) $(PY) bench/recognition.py
 	DATABASE_URL=$(BENCH_PG)/antt_bench_sweep $(PY) bench/sweep.py
 
 clean:

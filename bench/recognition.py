@@ -45,7 +45,7 @@ from django.core.management import call_command
 from django.db.models import Count, OuterRef, Subquery
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from viewflow.workflow.flow import End
 from viewflow.workflow.models import Task
@@ -78,10 +78,22 @@ from workflows.recognition.services import (
     dossier_review,
 )
 
-SIZES = (2_000, 20_000)
+# Page reads at each size (issue #14: 2,000 → 200,000, and 1,000,000 on request:
+# BENCH_SIZES=2000,20000,200000,1000000); the load run at LOAD_SIZES.
+SIZES = (2_000, 20_000, 200_000)
+LOAD_SIZES = (2_000, 20_000)
 COMMUNES, REVIEW_STEPS, DECISION_SIZE = 100, 1_000, 500
 if os.environ.get("BENCH_QUICK"):  # a few minutes instead of many: the same measures, smaller
     SIZES, COMMUNES, REVIEW_STEPS, DECISION_SIZE = (500, 1_000), 20, 100, 10
+    LOAD_SIZES = ()
+if os.environ.get("BENCH_SIZES"):
+    SIZES = tuple(int(n) for n in os.environ["BENCH_SIZES"].split(","))
+if os.environ.get("BENCH_LOAD") == "off":
+    LOAD_SIZES = ()
+CHUNK = 20_000  # dossiers built per bulk round
+# Targets (issue #14, "Must show"): unloaded page time from the first to the 200,000 size
+# (or the largest below it), the inbox against the login page there, throughput under load.
+GROWTH_TARGET, INBOX_VS_LOGIN, LOAD_TARGET = 1.5, 10.0, 0.6
 # BENCH_HISTORY=off drops the database history triggers (dossiers/models/history.py) after
 # migrating: the "before" of a before/after comparison; they add trigger work, no queries.
 HISTORY = os.environ.get("BENCH_HISTORY", "on") != "off"
@@ -148,7 +160,21 @@ class World:
                 F.appraise_dossier: self.appraiser}.get(node)  # fmt: skip
 
     def grow(self, count):
-        """Add `count` dossiers in bulk, each in the state the real flow leaves it."""
+        """Add `count` dossiers in bulk, each in the state the real flow leaves it, in
+        chunks (memory stays flat up to 1,000,000); then analyse and check the statuses."""
+        while count > 0:
+            chunk = min(count, CHUNK)
+            self._grow_chunk(chunk)
+            count -= chunk
+        # Autovacuum would analyse after such a load; plans on stale statistics mean nothing.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        stored = (
+            Dossier.objects.filter(cycle=self.cycle).values_list("status").annotate(Count("pk"))
+        )
+        assert dict(stored) == dict(self.statuses), f"bulk-made statuses differ: {dict(stored)}"
+
+    def _grow_chunk(self, count):
         first = sum(self.statuses.values())
         new = range(first, first + count)
         kinds = [AGENCY if n % 5 == 0 else RES for n in new]
@@ -255,15 +281,8 @@ class World:
              for c in self.criteria[v.dossier.unit.kind] if c.kind != CriterionKind.DISQUALIFIER),
             batch_size=5000,
         )  # fmt: skip
-        # Autovacuum would analyse after such a load; plans on stale statistics mean nothing.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
         self.statuses.update(statuses)
         self.tasks += len(tasks)
-        stored = (
-            Dossier.objects.filter(cycle=self.cycle).values_list("status").annotate(Count("pk"))
-        )
-        assert dict(stored) == dict(self.statuses), f"bulk-made statuses differ: {dict(stored)}"
 
 
 def decide(user, issuer, dossiers):
@@ -357,41 +376,152 @@ def page(client, url):
     assert response.status_code == 200, f"{url}: HTTP {response.status_code}"
 
 
-def measure_reads(w, size):
-    """Queries and median time of the inbox and the first list page, for a commune's
-    reviewing officer and the provincial appraising officer."""
-    officers = {  # who: (user, their step, the dossiers that step waits on for them)
+def officers(w):
+    """who: (user, their step, the dossiers that step waits on for them)."""
+    return {
         "reviewing officer": (w.reviewers[w.communes[0].pk], F.review_dossier,
                               {"review_area": w.communes[0]}),
         "provincial officer": (w.appraiser, F.appraise_dossier, {"appraise_area": w.province}),
     }  # fmt: skip
-    try:
-        pages = {"page inbox": reverse("inbox"), "page dossier-list": reverse("dossier-list")}
-    except NoReverseMatch:
-        pages = {}
+
+
+def measure_reads(w, size):
+    """Queries and median time of the inbox, the first list page and a dossier page, for
+    a commune's reviewing officer and the provincial appraising officer; the login page
+    (anonymous) for reference. {(who, read): (queries, seconds)}."""
     results = {}
-    for who, (user, node, where) in officers.items():
-        waiting = Task.objects.filter(
-            flow_task=node, status=STATUS.NEW, process__dossier__in=Dossier.objects.filter(**where)
+    anonymous = Client(HTTP_HOST="localhost")
+    reads = {("anyone", "page login"): lambda: page(anonymous, reverse("login"))}
+    waiting = {}
+    for who, (user, node, where) in officers(w).items():
+        scoped = Dossier.objects.filter(cycle=w.cycle, **where)
+        waiting[who] = Task.objects.filter(
+            flow_task=node, status=STATUS.NEW, process__dossier__in=scoped
         ).count()
         client = Client(HTTP_HOST="localhost")
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-        reads = {
-            "inbox_tasks": lambda user=user: list(inbox_tasks(user)),
-            "visible_to[:50]": lambda user=user: list(
-                Dossier.objects.visible_to(user).select_related("unit", "cycle")[:50]
-            ),
+        dossier = scoped.order_by("pk").first()  # the same dossier at every size
+        reads[who, "inbox_tasks"] = lambda user=user: list(inbox_tasks(user)[:50])
+        reads[who, "visible_to[:50]"] = lambda user=user: list(
+            Dossier.objects.visible_to(user).select_related("unit", "cycle")[:50]
+        )
+        urls = {
+            "page inbox": reverse("inbox"),
+            "page dossier-list": reverse("dossier-list"),
+            "page dossier": reverse("dossier-detail", args=[dossier.pk]),
         }
-        for name, url in pages.items():
-            reads[name] = lambda url=url, client=client: page(client, url)
-        for name, read in reads.items():
-            queries, seconds, runs = measure(read)
-            results[who, name] = queries
-            timing = (f"{seconds * 1000:8.1f} ms (median of {runs:2})" if runs
-                      else f"TIMED OUT (a query > {READ_TIMEOUT} s)")  # fmt: skip
-            print(f"  {size:>6,} dossiers  {who:18} {waiting:>5,} open tasks  {name:17} "
-                  f"{queries if runs else '?':>3} queries  {timing}")  # fmt: skip
+        for name, url in urls.items():
+            reads[who, name] = lambda url=url, client=client: page(client, url)
+    for (who, name), read in reads.items():
+        queries, seconds, runs = measure(read)
+        results[who, name] = (queries, seconds)
+        timing = (f"{seconds * 1000:8.1f} ms (median of {runs:2})" if runs
+                  else f"TIMED OUT (a query > {READ_TIMEOUT} s)")  # fmt: skip
+        tasks = f"{waiting[who]:>6,} open tasks" if who in waiting else " " * 17
+        print(f"  {size:>9,} dossiers  {who:18} {tasks}  {name:17} "
+              f"{queries if runs else '?':>3} queries  {timing}")  # fmt: skip
     return results
+
+
+def explain_pages(w):
+    """EXPLAIN (ANALYZE, BUFFERS) of the inbox's and the dossier list's page query (the
+    rows of the first page, as the views read them), for both officers."""
+    from dossiers.keyset import page_rows
+    from workflows.recognition.views.lists import DOSSIER_ORDER, INBOX_ORDER
+
+    for who, (user, _, _) in officers(w).items():
+        listed = Dossier.objects.visible_to(user).select_related("unit", "cycle", "review_area")
+        for name, queryset in (("inbox", page_rows(inbox_tasks(user), INBOX_ORDER, 51)),
+                               ("dossier list", page_rows(listed, DOSSIER_ORDER, 51))):  # fmt: skip
+            sql, params = queryset.query.sql_with_params()
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
+                plan = "\n".join(f"    {row[0]}" for row in cursor.fetchall())
+            print(f"\n  EXPLAIN (ANALYZE, BUFFERS) {name}, {who}:\n{plan}")
+
+
+def table_sizes():
+    """Rows and bytes per row (table, its indexes and TOAST) of the tables that grow with
+    the dossiers: the figures of docs/scaling.md."""
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+        cursor.execute("""
+            SELECT c.relname, c.reltuples::bigint, pg_total_relation_size(c.oid),
+                   pg_indexes_size(c.oid)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.reltuples > 1000
+            ORDER BY pg_total_relation_size(c.oid) DESC""")
+        rows = cursor.fetchall()
+    print("\n  table sizes (rows, bytes per row with indexes, of which indexes):")
+    for name, count, total, indexes in rows:
+        print(f"    {name:32} {count:>12,} rows  {total / count:7.0f} B/row  "
+              f"({indexes / count:5.0f} B/row indexes)  {total / 2**20:9.1f} MiB")  # fmt: skip
+
+
+def report_targets(reads, loads) -> list[str]:
+    """Every target of issue #14 with its figure and OK/MISSED."""
+    first = SIZES[0]
+    ref = max((n for n in SIZES if n <= 200_000), default=SIZES[-1])
+    lines = []
+
+    def line(ok, text):
+        lines.append(f"{'OK    ' if ok else 'MISSED'} {text}")
+
+    for (who, name), (_, small) in reads[first].items():
+        if who == "anyone" or not name.startswith("page"):
+            continue
+        for size in SIZES[1:]:
+            large = reads[size][who, name][1]
+            if small is None or large is None:
+                line(False, f"{name} ({who}) at {size:,}: timed out")
+                continue
+            growth = large / small
+            target = f" (target ≤ {GROWTH_TARGET}×)" if size == ref else " (for information)"
+            line(growth <= GROWTH_TARGET or size != ref,
+                 f"{name:17} {who:18} {first:,} → {size:,}: {small * 1000:.1f} → "
+                 f"{large * 1000:.1f} ms = {growth:.2f}×{target}")  # fmt: skip
+    login = reads[ref]["anyone", "page login"][1]
+    for who in officers_names():
+        inbox = reads[ref][who, "page inbox"][1]
+        if inbox is not None and login:
+            ratio = inbox / login
+            line(ratio <= INBOX_VS_LOGIN,
+                 f"inbox {who} at {ref:,}: {inbox * 1000:.1f} ms = {ratio:.1f}× the login page "
+                 f"({login * 1000:.1f} ms) (target ≤ {INBOX_VS_LOGIN:.0f}×)")  # fmt: skip
+    counts = {size: {k: v[0] for k, v in r.items()} for size, r in reads.items()}
+    same = all(c == counts[first] for c in counts.values()) and all(
+        None not in c.values() for c in counts.values()
+    )
+    per_page = ", ".join(f"{name} {q}" for (who, name), q in counts[first].items()
+                         if who != "provincial officer")  # fmt: skip
+    line(same, f"query counts equal at {', '.join(f'{n:,}' for n in SIZES)}: {per_page}")
+    if len(loads) == 2:
+        (a, small), (b, large) = sorted(loads.items())
+        share = large["rps"] / small["rps"] if small["rps"] else 0
+        line(share >= LOAD_TARGET,
+             f"load, 50 clients: {b:,} dossiers {large['rps']:.1f} req/s (p50 "
+             f"{large['p50'] * 1000:.0f} ms) = {share:.0%} of {a:,} dossiers' {small['rps']:.1f} "
+             f"req/s (p50 {small['p50'] * 1000:.0f} ms) (target ≥ {LOAD_TARGET:.0%})")  # fmt: skip
+    return lines
+
+
+def officers_names():
+    return ("reviewing officer", "provincial officer")
+
+
+def load_pages(w):
+    """The load run's clients: each commune's reviewing officer and the provincial
+    officer, reading their inbox, the dossier list and a dossier page in turn."""
+    from bench.load import load_run
+
+    users = [w.reviewers[c.pk] for c in w.communes[:49]] + [w.appraiser]
+    plan = []
+    for user in users:
+        first = Dossier.objects.visible_to(user).order_by("pk").first()
+        urls = [reverse("inbox"), reverse("dossier-list")]
+        urls += [reverse("dossier-detail", args=[first.pk])] if first else []
+        plan.append((user, urls))
+    return load_run, plan
 
 
 def timed_steps(label, dossiers, step):
@@ -477,7 +607,7 @@ def main():
     warnings.filterwarnings("ignore", "No directory at")  # whitenoise: static not collected
     if Dossier.objects.exists():
         print("note: the database already holds dossiers; this run adds its own province")
-    world, reads = World(), {}
+    world, reads, loads = World(), {}, {}
     for size in SIZES:
         started = time.perf_counter()
         world.grow(size - sum(world.statuses.values()))
@@ -487,24 +617,24 @@ def main():
         with connection.cursor() as cursor:
             cursor.execute(f"SET statement_timeout = '{READ_TIMEOUT}s'")
         reads[size] = measure_reads(world, size)
+        if size == SIZES[-1]:
+            explain_pages(world)
         with connection.cursor() as cursor:
             cursor.execute("RESET statement_timeout")
-    small, large = reads[SIZES[0]], reads[SIZES[-1]]
-    same = small == large and None not in large.values()
-    print(
-        f"read query counts at {SIZES[0]:,} and {SIZES[-1]:,}: {'EQUAL' if same else 'DIFFERENT'}"
-    )
+        if size == SIZES[-1]:
+            table_sizes()
+        if size in LOAD_SIZES:
+            load_run, plan = load_pages(world)
+            loads[size] = load_run(plan, f"{size:,} dossiers")
+    targets = report_targets(reads, loads)
+    print(*targets, sep="\n")
+    same = not any(t.startswith("MISSED") and "query counts" in t for t in targets)
     check_consistency(world)
     lines = [*review_throughput(world), decision_for_many(world)]
     print(f"\n==== summary ({time.perf_counter() - overall:.0f} s on {connection.vendor}) ====")
     print(f"data: {SIZES[-1]:,} dossiers in {COMMUNES} communes of one province, "
           f"{world.tasks:,} tasks", *lines, sep="\n")  # fmt: skip
-    for (who, name), queries in small.items():
-        grown = large[who, name] if large[who, name] is not None else "timed out"
-        print(
-            f"reads {who:18} {name:17} queries at {SIZES[0]:,}: {queries}, at",
-            f"{SIZES[-1]:,}: {grown}",
-        )
+    print(f"==== targets (issue #14; {connection.vendor}) ====", *targets, sep="\n")
     print(f"read query counts independent of data size: {'yes' if same else 'NO'}")
     if not same:
         sys.exit("read query counts differ with the data size, or a read timed out")

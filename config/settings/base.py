@@ -98,6 +98,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # default, 30 s, outlasts the load balancer's patience).
         "timeout": env.float("DB_POOL_TIMEOUT", default=10.0),
     }
+    # No JIT: a page's queries are short index reads whose estimated cost can still cross
+    # jit_above_cost on a large table, and compiling them cost 0.3–2.4 s a query (issue #14:
+    # the inbox 754 ms with JIT, 404 ms without). Index reads priced for SSDs
+    # (random_page_cost 1.1, not the spinning-disk 4): with 4 the planner hashes a whole
+    # table (every unit) to join the 50 rows of a page. Set on each pooled connection.
+    DATABASES["default"]["OPTIONS"]["options"] = env.str(
+        "DB_OPTIONS", default="-c jit=off -c random_page_cost=1.1"
+    )
 else:
     # The embedded run has a web server, a worker and beat on one SQLite file: a deferred
     # transaction that reads, then writes, fails at once with "database is locked" when

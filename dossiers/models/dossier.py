@@ -14,7 +14,8 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from .areas import AdministrativeArea
 from .criteria import CriteriaSet, Criterion
 from .cycles import DocumentKind, RecognitionCycle
-from .units import Unit, granted_unit_in_year
+from .scope import AreaIdsField, indexed
+from .units import Unit, granted_unit_ids, granted_unit_in_year
 
 
 class DossierStatus(models.TextChoices):
@@ -47,6 +48,33 @@ class DossierQuerySet(models.QuerySet):
         return self.filter(self.jurisdiction_filter(user, act=act))
 
     def jurisdiction_filter(self, user, *, act: bool) -> models.Q:
+        if indexed():
+            return self._indexed_jurisdiction_filter(user, act=act)
+        return self._reference_jurisdiction_filter(user, act=act)
+
+    def _indexed_jurisdiction_filter(self, user, *, act: bool) -> models.Q:
+        """The same rows as the reference filter, each arm an indexed predicate on the
+        dossier's own columns, so PostgreSQL ORs index lookups (BitmapOr) instead of
+        filtering every dossier: the granted units (`unit_id = ANY(...)`, then their
+        years), and per grant period its granted areas (`scope && '{17}'`, GIN) within
+        the cycles of its years."""
+        cycle_year = models.Subquery(
+            RecognitionCycle.objects.filter(pk=models.OuterRef(models.OuterRef("cycle_id"))).values(
+                "year"
+            )
+        )
+        q = models.Q(unit_id__any_of=granted_unit_ids(user, act=act)) & granted_unit_in_year(
+            user, act=act, unit_field="unit_id", year=cycle_year
+        )
+        for coverage in AdministrativeArea.objects.coverage(user, act=act):
+            arm = models.Q(scope__overlaps=coverage.roots)
+            years = coverage.years("year")
+            if years:
+                arm &= models.Q(cycle_id__in=RecognitionCycle.objects.filter(years).values("pk"))
+            q |= arm
+        return q
+
+    def _reference_jurisdiction_filter(self, user, *, act: bool) -> models.Q:
         q = granted_unit_in_year(user, act=act, unit_field="unit_id", year_field="cycle__year")
         for coverage in AdministrativeArea.objects.coverage(user, act=act):
             covered = coverage.areas.values("pk")
@@ -124,6 +152,9 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
         verbose_name="bộ tiêu chí",
     )
 
+    # The areas whose grant covers the dossier (dossiers.models.scope), kept by the database.
+    scope = AreaIdsField("phạm vi thẩm quyền")
+
     objects = DossierQuerySet.as_manager()
 
     class Meta:
@@ -133,7 +164,11 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
         constraints = [
             models.UniqueConstraint(fields=["cycle", "unit"], name="dossier_one_per_unit_cycle")
         ]
-        indexes = [models.Index(fields=["status", "cycle"], name="dossier_status_cycle")]
+        indexes = [
+            models.Index(fields=["status", "cycle"], name="dossier_status_cycle"),
+            # The dossier list's order: its pages are read by keyset, never by OFFSET.
+            models.Index(fields=["-registered_at", "-id"], name="dossier_registered_keyset"),
+        ]
 
     def __str__(self):
         return f"Hồ sơ {self.unit} — {self.cycle.year}"

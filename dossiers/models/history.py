@@ -26,10 +26,14 @@ TRACKED = (
     UnitGroupPermission,
 )
 
+# Not tracked: the jurisdiction scope the database derives from the areas (scope.py).
+DERIVED = {Dossier: ["scope"]}
+
 for model in TRACKED:  # trackers are bound to their model: new ones for each
     pghistory.track(
         pghistory.InsertEvent(),
         pghistory.UpdateEvent(),
         pghistory.DeleteEvent(),
         obj_field=pghistory.ObjForeignKey(related_name="history"),  # `dossier.history`
+        exclude=DERIVED.get(model),
     )(model)

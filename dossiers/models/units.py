@@ -6,6 +6,7 @@ from django.db import models
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from .areas import AdministrativeArea, AreaLevel, GrantPeriod, in_force
+from .scope import AreaIdsField, indexed
 
 
 class UnitKind(models.TextChoices):
@@ -50,13 +51,25 @@ def unit_grant_rows(user, *, act: bool, unit=None, year=None):
     return [r.filter(narrow) for r in rows]
 
 
-def granted_unit_in_year(user, *, act: bool, unit_field: str, year_field: str) -> models.Q:
+def granted_unit_in_year(
+    user, *, act: bool, unit_field: str, year_field: str = "", year=None
+) -> models.Q:
     """The filter of rows (dossiers, nominees) whose unit is granted to `user` by a grant
-    whose validity overlaps the row's year."""
+    whose validity overlaps the row's year (`year_field`, or the expression `year`)."""
     direct, by_group = unit_grant_rows(
-        user, act=act, unit=models.OuterRef(unit_field), year=models.OuterRef(year_field)
+        user,
+        act=act,
+        unit=models.OuterRef(unit_field),
+        year=year if year is not None else models.OuterRef(year_field),
     )
     return models.Exists(direct) | models.Exists(by_group)
+
+
+def granted_unit_ids(user, *, act: bool):
+    """The ids of the units granted to `user` (directly or through a group), whatever the
+    grant's years: a small subquery, for an indexed `unit_id = ANY(...)`."""
+    direct, by_group = unit_grant_rows(user, act=act)
+    return direct.values("content_object_id").union(by_group.values("content_object_id"))
 
 
 class UnitQuerySet(models.QuerySet):
@@ -72,6 +85,11 @@ class UnitQuerySet(models.QuerySet):
     def in_jurisdiction_of(self, user, *, act: bool = False, covered=None) -> models.Q:
         """The filter of the units `user` covers: units granted to them, units located in
         an area they cover, and units located in the successor of an area they cover."""
+        if covered is None and indexed():
+            roots = [r for c in AdministrativeArea.objects.coverage(user, act=act) for r in c.roots]
+            return models.Q(pk__any_of=granted_unit_ids(user, act=act)) | models.Q(
+                scope__overlaps=roots
+            )
         if covered is None:
             covered = AdministrativeArea.objects.covered_by(user, act=act).values("pk")
         direct, by_group = unit_grant_rows(user, act=act)
@@ -143,6 +161,8 @@ class Unit(models.Model):
         verbose_name="người đứng đầu",
     )
     active = models.BooleanField("đang hoạt động", default=True)
+    # The areas whose grant covers the unit (dossiers.models.scope), kept by the database.
+    scope = AreaIdsField("phạm vi thẩm quyền")
 
     objects = UnitQuerySet.as_manager()
 

@@ -106,7 +106,11 @@ def inbox_tasks(user):
         steps = ROLE_STEPS.get(user.role)
         if not steps:
             return Task.objects.none()
-        offices = granted_areas(user, act=True).values("pk")
+        # The user's few offices are read first (one small query) and written into the
+        # query as constants, so the planner knows from its statistics how many dossiers
+        # each routes there: it looks up a commune's few by their office column, or walks
+        # a province's open tasks oldest first — never filters every dossier.
+        offices = list(granted_areas(user, act=True).values_list("pk", flat=True))
         which = reduce(
             or_,
             (

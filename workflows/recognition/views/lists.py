@@ -1,6 +1,5 @@
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import ListView
@@ -9,6 +8,7 @@ from viewflow.workflow.status import STATUS
 
 from dossiers.guards import FilteredListMixin
 from dossiers.jurisdiction import granted_areas
+from dossiers.keyset import keyset_page
 from dossiers.models import (
     AreaLevel,
     Document,
@@ -27,6 +27,9 @@ from ..flows import RecognitionFlow
 from ..outcomes import review_action
 from ..permissions import PERMISSION_STEP, STEP_ROLES, can_act, ensure_can_act
 from ..selectors import actionable_dossiers, commune_rule, criteria_for, inbox_tasks
+
+INBOX_ORDER = ["created", "pk"]  # the oldest task first
+DOSSIER_ORDER = ["-registered_at", "-pk"]  # the newest dossier first
 
 STEP_LABELS = {
     "register": "Đăng ký phấn đấu",
@@ -48,7 +51,7 @@ STEP_LABELS = {
 @login_required
 def inbox(request):
     """Việc của tôi: open tasks for the user's role in their jurisdiction."""
-    page = Paginator(inbox_tasks(request.user), 50).get_page(request.GET.get("page"))
+    page = keyset_page(request, inbox_tasks(request.user), INBOX_ORDER)
     return render(
         request,
         "recognition/inbox.html",
@@ -78,21 +81,21 @@ def _minister_decisions_to_record(user) -> int:
 
 
 class DossierListView(LoginRequiredMixin, FilteredListMixin, ListView):
-    """The dossiers the user may see, filtered by `DossierFilter`."""
+    """The dossiers the user may see, filtered by `DossierFilter`, 50 a page by keyset
+    (dossiers.keyset): the newest first, each page from the index, whatever the size."""
 
     template_name = "recognition/dossier_list.html"
-    paginate_by = 50
     filterset_class = DossierFilter
 
     def base_queryset(self):
-        return (
-            Dossier.objects.visible_to(self.request.user)
-            .select_related("unit", "cycle", "review_area")
-            .order_by("-registered_at", "-pk")
+        return Dossier.objects.visible_to(self.request.user).select_related(
+            "unit", "cycle", "review_area"
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(statuses=DossierStatus.choices, **kwargs)
+        page = keyset_page(self.request, self.object_list, DOSSIER_ORDER)
+        kwargs.update(object_list=page, page=page, statuses=DossierStatus.choices)
+        return super().get_context_data(**kwargs)
 
 
 def visible_dossier(request, pk, *related):
