@@ -19,7 +19,7 @@ import random
 import time
 from collections.abc import Callable
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from viewflow.workflow import signals
 from viewflow.workflow.exceptions import FlowLockFailed
@@ -163,11 +163,34 @@ def complete_handles(
         process = tasks[subject.process_id].process.coerced
         setattr(process, link, subject)  # the gateways read the new state, no query
     if changed:
-        model._default_manager.bulk_update(subjects, sorted(changed))
+        update_rows(model, subjects, sorted(changed))
     _write_flow_rows(flow, list(tasks.values()), node)
     close_deadlines([task.pk for task in tasks.values()])
     record(history)
     return list(tasks.values())
+
+
+def update_rows(model, objects, names) -> None:
+    """Write the fields `names` of many `objects` in one UPDATE … FROM (VALUES …): what
+    `bulk_update` does, without the CASE expression per row and field it builds (0.7 s of
+    a 300-dossier decision, measured)."""
+    quote, meta = connection.ops.quote_name, model._meta
+    columns = [meta.pk, *(meta.get_field(name) for name in names)]
+    row = "(" + ", ".join(f"%s::{field.db_type(connection)}" for field in columns) + ")"
+    params = [
+        field.get_db_prep_save(getattr(obj, field.attname), connection)
+        for obj in objects
+        for field in columns
+    ]
+    table, key = quote(meta.db_table), quote(meta.pk.column)
+    sets = ", ".join(f"{quote(f.column)} = v.{quote(f.column)}" for f in columns[1:])
+    names_ = ", ".join(quote(f.column) for f in columns)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET {sets} FROM (VALUES {', '.join([row] * len(objects))}) "
+            f"AS v({names_}) WHERE {table}.{key} = v.{key}",
+            params,
+        )
 
 
 def _write_flow_rows(flow, tasks: list[Task], node) -> None:
