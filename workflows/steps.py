@@ -62,9 +62,11 @@ def complete_human_task(
                 raise PermissionDenied(f"Việc này đã được giao cho cán bộ {task.owner}.")
             fresh = load()
             setattr(task.process, link, fresh)
-            activation = task.flow_task.activation_class(task)
             if task.status == STATUS.NEW:
-                activation.assign(user)
+                # What the activation's `assign` does, written once with the completion
+                # below rather than in an UPDATE of its own.
+                task.owner, task.status = user, STATUS.ASSIGNED
+            activation = task.flow_task.activation_class(task)
             activation.start(None)
             source = fresh.status
             change(fresh)

@@ -29,13 +29,13 @@ def criteria_for(dossier) -> list[Criterion]:
     124 Art. 8 cl. 1), in the circular's order: number, then point in Vietnamese letter
     order (a, b, c, d, đ, e, g, h), a referenced clause or point under the criterion that
     refers to it. Headings included: they are shown, not judged (`Criterion.judged`)."""
-    criteria_set = criteria_set_of(dossier)
-    if criteria_set is None:
+    # The recorded set by its id: its row comes with each criterion (select_related).
+    set_id = dossier.criteria_set_id or getattr(criteria_set_of(dossier), "pk", None)
+    if set_id is None:
         return []
     return list(
-        criteria_set.criteria.filter(
-            Q(province__isnull=True) | Q(province_id=dossier.cycle.province_id)
-        )
+        Criterion.objects.filter(criteria_set_id=set_id)
+        .filter(Q(province__isnull=True) | Q(province_id=dossier.cycle.province_id))
         .select_related("criteria_set", "refers_to__criteria_set")
         .order_by(F("province").asc(nulls_first=True), "position")
     )

@@ -13,7 +13,7 @@ from dossiers.models import (
 )
 from dossiers.services import DomainError
 
-from ..computed import computed_results
+from ..computed import computed_results, figures_version
 from ..criteria import criteria_for, judged
 from ..flows import RecognitionFlow
 from ..outcomes import failed_labels, with_failures
@@ -33,7 +33,7 @@ APPRAISAL_OUTCOMES = {
 }
 
 
-def _checked_verdicts(dossier, verdicts: dict, *, require_all: bool):
+def _checked_verdicts(dossier, verdicts: dict, *, require_all: bool, version):
     """[(criterion, met, remark)] for the dossier's judged criteria (headings are judged
     through their points); all of them when required.
 
@@ -41,8 +41,9 @@ def _checked_verdicts(dossier, verdicts: dict, *, require_all: bool):
     cl. 6; `computed.computed_results`) cannot be met when its figures fail, whatever the
     officer chose: its row is then met=False, given or not, and the remark starts with the
     figures it was judged on."""
-    criteria = judged(criteria_for(dossier))
-    figures = computed_results(dossier)
+    every = criteria_for(dossier)
+    criteria = judged(every)
+    figures = computed_results(dossier, version=version, criteria=every)
     failing = {pk for pk, result in figures.items() if not result.met}
     missing = [c for c in criteria if c.pk not in verdicts and c.pk not in failing]
     if require_all and missing:
@@ -64,8 +65,10 @@ def _checked_verdicts(dossier, verdicts: dict, *, require_all: bool):
     return rows
 
 
-def _save_review(*, dossier, user, stage, outcome, comment, rows):
-    version = dossier.versions.filter(submitted_at__isnull=False).order_by("-number").first()
+def _save_review(*, dossier, user, stage, outcome, comment, rows, version):
+    """`version`: the one the verdicts judged (`figures_version`), recorded when submitted."""
+    if version is not None and version.submitted_at is None:
+        version = None
     review = Review.objects.create(
         dossier=dossier,
         version=version,
@@ -156,7 +159,10 @@ def dossier_review(*, acting_user, dossier, outcome: str, comment: str = "", ver
             )
     if outcome == "refuse" and not comment:
         raise DomainError("Vui lòng ghi rõ lý do từ chối.")
-    rows = _checked_verdicts(dossier, verdicts or {}, require_all=outcome == "forward")
+    version = figures_version(dossier)
+    rows = _checked_verdicts(
+        dossier, verdicts or {}, require_all=outcome == "forward", version=version
+    )
     if outcome == "forward":
         _ensure_all_met(dossier, rows)
 
@@ -172,16 +178,17 @@ def dossier_review(*, acting_user, dossier, outcome: str, comment: str = "", ver
             fresh.refuse()
             fresh.result_reason = with_failures(comment, rows)
         fresh.last_reviewer = acting_user
-        version = _save_review(
+        saved = _save_review(
             dossier=fresh,
             user=acting_user,
             stage=ReviewStage.REVIEW,
             outcome=outcome,
             comment=comment,
             rows=rows,
+            version=version,
         )
         if outcome == "supplement":
-            _new_draft_from(version)
+            _new_draft_from(saved)
 
     return complete_step(
         dossier=dossier,
@@ -191,6 +198,7 @@ def dossier_review(*, acting_user, dossier, outcome: str, comment: str = "", ver
         audit_step=f"review_{outcome}",
         change=change,
         comment=comment,
+        permission_checked=True,
     )
 
 
@@ -203,7 +211,10 @@ def dossier_appraise(*, acting_user, dossier, outcome: str, comment: str = "", v
     comment = comment.strip()
     if outcome not in APPRAISAL_OUTCOMES:
         raise DomainError("Vui lòng chọn kết quả thẩm định.")
-    rows = _checked_verdicts(dossier, verdicts or {}, require_all=outcome != "return")
+    version = figures_version(dossier)
+    rows = _checked_verdicts(
+        dossier, verdicts or {}, require_all=outcome != "return", version=version
+    )
     if outcome == "propose" and failed_labels(rows):
         raise DomainError(
             f"Tiêu chí {', '.join(failed_labels(rows))} được đánh giá chưa đạt: không thể đề "
@@ -227,6 +238,7 @@ def dossier_appraise(*, acting_user, dossier, outcome: str, comment: str = "", v
             outcome=outcome,
             comment=comment,
             rows=rows,
+            version=version,
         )
 
     return complete_step(
@@ -237,4 +249,5 @@ def dossier_appraise(*, acting_user, dossier, outcome: str, comment: str = "", v
         audit_step=f"appraise_{outcome}",
         change=change,
         comment=comment,
+        permission_checked=True,
     )
