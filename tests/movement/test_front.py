@@ -163,3 +163,28 @@ def test_coordination_plan_front_co_proposes_only_with_the_police_before_the_vot
     with pytest.raises(DomainError, match="biểu quyết"):
         services.nomination_co_propose(acting_user=front, nomination=voted.nomination)
     assert not CoProposal.objects.exists()
+
+
+READ_PAGES = [
+    "dossier-list",
+    "statistics",
+    "decision-list",
+    "nomination-list",
+    "inspection-list",
+    "model-list",
+    "monthly-check-list",
+    "inbox",
+]
+
+
+def test_front_officer_reads_the_lists_of_the_area_and_has_no_task(client):
+    p = Province.build()
+    dossier = Journey(p).to("submitted")
+    client.force_login(reader(Role.FRONT_OFFICER, p.commune, act=False))
+    for name in READ_PAGES:
+        assert client.get(reverse(name)).status_code == 200, name
+    assert reverse("dossier-detail", args=[dossier.pk]) in (
+        client.get(reverse("dossier-list")).content.decode()
+    )
+    inbox = client.get(reverse("inbox"))
+    assert not list(inbox.context["tasks"]) and not list(inbox.context["reward_tasks"])

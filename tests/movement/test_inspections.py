@@ -17,7 +17,7 @@ from accounts.models import Role
 from dossiers.models import DossierStatus, UnitKind
 from dossiers.services import DomainError
 from movement import services
-from movement.models import Referral, ReferralKind
+from movement.models import InspectionPlan, Referral, ReferralKind
 from tests.factories import AreaFactory, UnitFactory, UserFactory
 from tests.journeys import Journey, Province
 from workflows.recognition import services as recognition
@@ -223,3 +223,33 @@ def test_inspection_list_constant_queries_and_xlsx_with_the_filters(client):
     assert load_workbook(BytesIO(answer.content)).active.max_row == 4  # title, blank, header, total
     # A bad filter: an empty list and a message, never a 500.
     assert client.get(reverse("inspection-list"), {"nam": "２０２６"}).status_code == 200
+
+
+def test_plan_and_inspection_pages_keep_what_was_typed(client):
+    p = Province.build()
+    client.force_login(p.appraiser)
+    answer = client.post(
+        reverse("inspection-plan-create"),
+        {"office": p.province.pk, "year": "2026", "target": "5", "note": "Ghi chú giữ lại"},
+    )
+    page = answer.content.decode()
+    assert answer.status_code == 200 and "ít nhất 10" in page and "Ghi chú giữ lại" in page
+    answer = client.post(
+        reverse("inspection-plan-create"),
+        {"office": p.province.pk, "year": "2026", "target": "12"},
+    )
+    assert answer.status_code == 302
+    form = {
+        "plan": InspectionPlan.objects.get().pk,
+        "unit_identifier": "KHONG-CO",
+        "inspected_on": "2026-09-01",
+        "team": "Đoàn kiểm tra số 1",
+    }
+    page = client.post(reverse("inspection-create"), form).content.decode()
+    assert "Không tìm thấy đơn vị" in page and "Đoàn kiểm tra số 1" in page
+    answer = client.post(
+        reverse("inspection-create"), {**form, "unit_identifier": p.unit.identifier}
+    )
+    assert answer.status_code == 302
+    client.force_login(p.committee)  # the committee does not inspect
+    assert client.get(reverse("inspection-create")).status_code == 403
