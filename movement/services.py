@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 
 from accounts.models import Role
+from dossiers.guards import NUL_MESSAGE
 from dossiers.jurisdiction import units_in_jurisdiction
 from dossiers.models import AdministrativeArea, AreaLevel, CriteriaSet, Dossier, DossierStatus
 from dossiers.models import NominationStatus as N
@@ -38,6 +39,8 @@ MAX_TEXT = 4000
 
 def _clean(text: str, label: str, *, required: bool = True, limit: int = MAX_TEXT) -> str:
     text = (text or "").strip()
+    if "\x00" in text:
+        raise DomainError(NUL_MESSAGE)
     if required and not text:
         raise DomainError(f"Vui lòng nhập {label}.")
     if len(text) > limit:

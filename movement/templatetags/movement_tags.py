@@ -6,7 +6,7 @@ co-proposal on a nomination."""
 from django import template
 from django.db.models import Prefetch
 
-from dossiers.models import EvaluationMeeting, NominationStatus
+from dossiers.models import DossierStatus, EvaluationMeeting, NominationStatus
 from dossiers.reference.meeting_seats import seats_for
 
 from .. import permissions
@@ -61,8 +61,12 @@ def dossier_movement(context, dossier):
             .first()
         )
         attendee = meeting and meeting.attendees.filter(seat=FRONT_SEAT).first()
+    can = context.get("can") or {}
     return {
         "dossier": dossier,
+        # The office the referral is for acts through its own step (and only it may).
+        "may_review": (context.get("actions") or {}).get("review", False),
+        "may_revoke": can.get("decide", False) and dossier.status == DossierStatus.RECOGNISED,
         "seat": seat,
         "attendee": attendee,
         "inspections": dossier.inspections.select_related("plan__office"),

@@ -100,6 +100,12 @@ def test_findings_per_criterion_of_the_units_set(client):
     url = reverse("inspection-detail", args=[inspection.pk])
     assert client.get(url).status_code == 200
     assert client.post(url, {f"met_{criteria[0].pk}": "1"}).status_code == 403
+    client.force_login(p.appraiser)  # bad input: a message, what was typed kept, never a 500
+    answer = client.post(
+        url, {f"met_{criteria[0].pk}": "0", f"note_{criteria[0].pk}": "a\x00b", "conclusion": "Giữ"}
+    )
+    assert answer.status_code == 200 and "NUL" in answer.content.decode()
+    assert "Giữ" in answer.content.decode()
     elsewhere = UserFactory(
         role=Role.REVIEWING_POLICE, jurisdiction=[AreaFactory(commune=True, parent=p.province)]
     )
@@ -123,6 +129,7 @@ def test_finding_opens_a_supplement_request_for_the_reviewing_office(client):
     assert "bổ sung nghị quyết" in client.get(reverse("referral-list")).content.decode()
     page = client.get(reverse("dossier-detail", args=[dossier.pk])).content.decode()
     assert 'id="referrals"' in page and "Đề nghị yêu cầu bổ sung hồ sơ" in page
+    assert "Xét duyệt (yêu cầu bổ sung)" in page.split('id="referrals"')[1]
     client.force_login(p.committee)
     assert "bổ sung nghị quyết" not in client.get(reverse("referral-list")).content.decode()
     # It acts through its own review step.
@@ -144,6 +151,8 @@ def test_finding_opens_a_revocation_proposal_for_the_deciding_committee(client):
     assert referral.office == p.commune == dossier.decide_area
     client.force_login(p.committee)
     assert "Đề nghị thu hồi công nhận." in client.get(reverse("referral-list")).content.decode()
+    page = client.get(reverse("dossier-detail", args=[dossier.pk])).content.decode()
+    assert f"/quyet-dinh/thu-hoi/?co-quan={p.commune.pk}" in page.split('id="referrals"')[1]
     client.force_login(p.reviewer)
     assert "thu hồi" not in client.get(reverse("referral-list")).content.decode()
     recognition.decision_revoke(
