@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from dossiers.guards import filtered
-from dossiers.jurisdiction import areas_in_jurisdiction, granted_areas, units_in_jurisdiction
+from dossiers.jurisdiction import granted_areas, units_in_jurisdiction
 from dossiers.models import AdministrativeArea, Unit
 from dossiers.services import DomainError
 from workflows import deadlines
@@ -49,7 +49,12 @@ def inspection_rows(user, filterset_data, request=None):
         .order_by("-inspected_on", "-pk")
     )
     filterset = forms.InspectionFilter(
-        filterset_data or None, queryset=base, offices=areas_in_jurisdiction(user)
+        filterset_data or None,
+        queryset=base,
+        # Only the offices with a plan the user sees: not every area of a province.
+        offices=AdministrativeArea.objects.filter(
+            pk__in=permissions.plans_visible_to(user).values("office")
+        ),
     )
     rows = filtered(request, filterset) if request else filterset.qs
     return filterset, rows
