@@ -22,6 +22,14 @@ from tests.test_authority_matrix import STEPS, read_status, snapshot
 pytestmark = pytest.mark.django_db
 
 READERS = [Role.FRONT_OFFICER, Role.STEERING_COMMITTEE]
+ACTION_PAGES = [
+    "decision-create",
+    "decision-revoke",
+    "minister-decision-record",
+    "nomination-create",
+    "reward-decision-create",
+    "reward-revoke",
+]
 TODAY = datetime.date(2026, 9, 15)
 FORM = "gk-chu-tich-xa"  # the commune chairman's Giấy khen: appraised and decided in the commune
 
@@ -59,6 +67,13 @@ def test_front_officer_gets_403_on_the_step_pages(name, stage, client):
     assert client.get(url).status_code == 403
     assert client.post(url, {"outcome": "supplement", "comment": "x"}).status_code == 403
     assert client.get(reverse("dossier-assess", args=[dossier.pk])).status_code == 403
+    for action in ACTION_PAGES:
+        assert client.get(reverse(action)).status_code == 403, action
+    # The registration page is open to all; registering is the unit head's (its service).
+    answer = client.post(
+        reverse("dossier-register"), {"unit": p.other_unit.pk, "cycle": p.cycle.pk}
+    )
+    assert answer.status_code in (200, 403) and not p.other_unit.dossiers.exists()
 
 
 def test_front_officer_of_another_commune_gets_404(client):
