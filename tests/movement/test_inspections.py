@@ -166,7 +166,7 @@ def test_finding_opens_a_revocation_proposal_for_the_deciding_committee(client):
     assert dossier.status == DossierStatus.REVOKED
 
 
-def test_referral_only_where_the_dossier_can_still_be_acted_on():
+def test_art_9_supplement_referral_once_in_review_revocation_only_of_a_recognition():
     """Circular 124 Art. 9 / DOMAIN.md §4: a supplement once, while the dossier waits for
     its review; a revocation only of a recognition; always on a finding "chưa đạt"."""
     p = Province.build()
