@@ -13,6 +13,10 @@ class Role(models.TextChoices):
     COMMITTEE_SIGNER = "committee_signer", "Lãnh đạo Ủy ban nhân dân (ký)"
     ADMIN = "admin", "Quản trị hệ thống"
     OBSERVER = "observer", "Người theo dõi (chỉ xem)"
+    # Others take part in the movement (DOMAIN.md §1 "Who does what"): they read the
+    # dossiers of their area and never take a step (movement.permissions).
+    FRONT_OFFICER = "front_officer", "Cán bộ Mặt trận Tổ quốc"
+    STEERING_COMMITTEE = "steering_committee", "Thành viên Ban Chỉ đạo"
 
 
 class User(AbstractUser):
