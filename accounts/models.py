@@ -19,6 +19,10 @@ class Role(models.TextChoices):
     STEERING_COMMITTEE = "steering_committee", "Thành viên Ban Chỉ đạo"
 
 
+# Roles that read and never act: a grant given to them is a view grant, whatever is asked.
+READ_ONLY_ROLES = frozenset({Role.OBSERVER, Role.FRONT_OFFICER, Role.STEERING_COMMITTEE})
+
+
 class User(AbstractUser):
     """A person who signs in. What they may do is their role; where, their jurisdiction:
     guardian object permissions on administrative areas and units (dossiers.jurisdiction)."""

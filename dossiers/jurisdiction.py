@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from guardian.shortcuts import assign_perm, remove_perm
 
-from accounts.models import Role, User
+from accounts.models import READ_ONLY_ROLES, User
 
 from .models import AdministrativeArea, AreaUserPermission, Dossier, Unit, UnitUserPermission
 from .models.areas import ACT_IN_AREA, VIEW_AREA
@@ -105,10 +105,10 @@ def user_grant_jurisdiction(
     `valid_from` to `valid_to` (empty: without limit). An officer acts only while the grant
     is in force; afterwards the grant still reads the cycles of the years it was valid
     (the 2024 district officer: 2024–2025, not 2026). Observers are only ever given view
-    rights, whatever is asked."""
+    rights, whatever is asked; so are the Front's officers and the steering committee."""
     if valid_from and valid_to and valid_to < valid_from:
         raise DomainError("Ngày hết hiệu lực phải sau ngày bắt đầu.")
-    act = act and user.role != Role.OBSERVER
+    act = act and user.role not in READ_ONLY_ROLES
     assign_perm(f"dossiers.{_codename(target, act)}", user, target)
     if act:  # acting implies seeing; keep both so a later withdrawal of one is exact
         assign_perm(f"dossiers.{_codename(target, False)}", user, target)

@@ -43,6 +43,16 @@ def reader(role, area, act=True):
 
 
 @pytest.mark.parametrize("role", READERS)
+def test_an_acting_grant_given_to_a_reader_role_is_kept_as_a_view_grant(role):
+    """Like the observer's, a Front officer's or steering member's grant never carries the
+    right to act, even if an administrator asks for it."""
+    p = Province.build()
+    user = reader(role, p.commune, act=True)
+    assert user.has_perm("dossiers.view_area_dossiers", p.commune)
+    assert not user.has_perm("dossiers.act_in_area", p.commune)
+
+
+@pytest.mark.parametrize("role", READERS)
 @pytest.mark.parametrize("step_name", list(STEPS))
 def test_front_and_steering_committee_read_but_cannot_act(step_name, role, client):
     step = STEPS[step_name]
