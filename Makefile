@@ -25,6 +25,7 @@ run: install
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
+	$(PY) manage.py seed_targets
 	@echo "Ứng dụng: http://$(HOST):$(PORT)/  (quản trị: http://$(HOST):$(PORT)/quan-tri/)"
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(VENV)/bin/celery -A config worker --beat --loglevel=INFO --concurrency=2 \

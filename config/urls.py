@@ -22,6 +22,7 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("", include("workflows.recognition.urls")),
     path("", include("workflows.rewards.urls")),
+    path("", include("province.urls")),
     path("", include("notifications.urls")),
     path("", include("dossiers.urls")),
 ]
