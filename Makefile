@@ -53,11 +53,12 @@ test: install browser-deps lint
 # Each benchmark gets a fresh PostgreSQL database on BENCH_PG (the local server by default).
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432
 bench: install
-	for db in antt_bench_import antt_bench antt_bench_sweep; do \
+	for db in antt_bench_import antt_bench antt_bench_sweep antt_bench_province; do \
 	  psql "$(BENCH_PG)/postgres" -q -c "DROP DATABASE IF EXISTS $$db" -c "CREATE DATABASE $$db"; done
 	DATABASE_URL=$(BENCH_PG)/antt_bench_import $(PY) bench/import_units.py
 	DATABASE_URL=$(BENCH_PG)/antt_bench $(PY) bench/recognition.py
 	DATABASE_URL=$(BENCH_PG)/antt_bench_sweep $(PY) bench/sweep.py
+	DATABASE_URL=$(BENCH_PG)/antt_bench_province $(PY) bench/province.py
 
 clean:
 	rm -rf var/*.sqlite3* var/broker var/media var/celerybeat-schedule*

@@ -6,12 +6,34 @@ from django.db.models import Q
 from .guards import AsciiNumberFilter, GuardedChoiceFilter, TextFilter, query_names
 from .models import AdministrativeArea, Unit, UnitKind
 
+
 # The units the movement counts (Circular 124, Art. 1 cl. 2 b leaves out small and micro
 # enterprises; primary schools, kindergartens and nurseries; the armed forces' units):
 # what "thuộc diện xét" means on the province's dashboard and in its lists.
-ELIGIBLE = Q(
-    active=True, is_small_enterprise=False, is_excluded_school=False, is_armed_forces=False
-)
+def eligible(prefix: str = "") -> Q:
+    return Q(
+        **{
+            f"{prefix}active": True,
+            f"{prefix}is_small_enterprise": False,
+            f"{prefix}is_excluded_school": False,
+            f"{prefix}is_armed_forces": False,
+        }
+    )
+
+
+ELIGIBLE = eligible()
+
+
+def eligible_filter(prefix: str = ""):
+    """A yes/no filter: the rows whose unit the movement counts (`thuoc-dien=true`)."""
+
+    def method(queryset, name, value):
+        if value is None:
+            return queryset
+        q = eligible(prefix)
+        return queryset.filter(q) if value else queryset.exclude(q)
+
+    return django_filters.BooleanFilter(method=method, label="Thuộc diện xét công nhận")
 
 
 def under_area(field: str):
@@ -40,18 +62,11 @@ class UnitFilter(django_filters.FilterSet):
     loai = GuardedChoiceFilter(field_name="kind", choices=UnitKind.choices, label="Loại đơn vị")
     q = TextFilter(field_name="name", lookup_expr="icontains", max_length=200, label="Tên")
     dia_ban = area_filter("area")
-    thuoc_dien = django_filters.BooleanFilter(
-        method="filter_eligible", label="Thuộc diện xét công nhận"
-    )
+    thuoc_dien = eligible_filter()
 
     class Meta:
         model = Unit
         fields = []
-
-    def filter_eligible(self, queryset, name, value):
-        if value is None:
-            return queryset
-        return queryset.filter(ELIGIBLE) if value else queryset.exclude(ELIGIBLE)
 
 
 query_names(UnitFilter, dia_ban="dia-ban", thuoc_dien="thuoc-dien")

@@ -26,9 +26,13 @@ def _links(figures, *, cycle, kind, area):
     """For every number of the dashboard, the list of units or dossiers behind it."""
 
     def link(column, *, row_kind="", row_area=None):
-        where = {"loai": row_kind or kind, "dia-ban": row_area or (area or cycle.province).pk}
+        where = {
+            "loai": row_kind or kind,
+            "dia-ban": row_area or (area or cycle.province).pk,
+            "thuoc-dien": "true",
+        }
         if column == "eligible":
-            return charts.unit_list_url(**where, **{"thuoc-dien": "true"})
+            return charts.unit_list_url(**where)
         return charts.dossier_list_url(dot=cycle.pk, nhom=column, **where)
 
     for row in figures.kinds:

@@ -3,7 +3,7 @@ They narrow the scoped querysets the views hand them, never widen them."""
 
 import django_filters
 
-from dossiers.filters import area_filter
+from dossiers.filters import area_filter, eligible_filter
 from dossiers.guards import AsciiNumberFilter, GuardedChoiceFilter, query_names, year_filter
 from dossiers.models import Dossier, DossierStatus, UnitKind
 
@@ -36,6 +36,7 @@ class DossierFilter(django_filters.FilterSet):
         field_name="unit__kind", choices=UnitKind.choices, label="Loại đơn vị"
     )
     dia_ban = area_filter("unit__area")
+    thuoc_dien = eligible_filter("unit__")
 
     class Meta:
         model = Dossier
@@ -47,7 +48,7 @@ class DossierFilter(django_filters.FilterSet):
         return queryset.filter(status__in=STATUS_GROUPS[value][1])
 
 
-query_names(DossierFilter, trang_thai="trang-thai", dia_ban="dia-ban")
+query_names(DossierFilter, trang_thai="trang-thai", dia_ban="dia-ban", thuoc_dien="thuoc-dien")
 
 
 class DecisionFilter(django_filters.FilterSet):
