@@ -30,7 +30,13 @@ def test_dashboard_chart_and_a_number_that_opens_its_units(new_page, shoot):
     assert chart.is_visible()
     box = chart.bounding_box()
     assert box["width"] > 300 and box["height"] > 50
-    assert chart.locator("rect.recognised").count() == 5
+    bars = chart.locator("rect.recognised")
+    assert bars.count() == 5
+    # Drawn to scale: coordinates are written without the Vietnamese decimal comma.
+    widths = [bars.nth(i).bounding_box()["width"] for i in range(5)]
+    assert all(w > 0 for w in widths)
+    target = chart.locator("line").first.bounding_box()
+    assert target["x"] > box["x"] + 200  # at 70 % of the plot, right of the labels
     shoot(page, "bang-theo-doi")
 
     schools = expected(land.made.rows, kind=UnitKind.SCHOOL)["eligible"]
