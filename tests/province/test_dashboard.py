@@ -55,9 +55,11 @@ def check_figures(figures, land):
 
 def test_dashboard_figures_and_query_count_at_2000_and_200000_units(client, land, officer):
     seed_targets(land.cycle)
+    narrowed = {"dot": land.cycle.pk, "loai": UnitKind.SCHOOL, "dia-ban": land.communes[0].pk}
     add_units(land, 2_000, registered_by=officer, seed=1)
     small, small_queries = dashboard(client, officer)
     check_figures(small.context["figures"], land)
+    _, small_narrowed = dashboard(client, officer, **narrowed)
 
     add_units(land, 198_000, registered_by=officer, seed=2)
     started = time.perf_counter()
@@ -66,12 +68,13 @@ def test_dashboard_figures_and_query_count_at_2000_and_200000_units(client, land
     assert large.context["figures"].total.eligible > 180_000
     check_figures(large.context["figures"], land)
     assert small_queries == large_queries, (small_queries, large_queries)
-    print(f"dashboard: {large_queries} queries, 200,000 units in {elapsed:.2f} s")
-    # Filters keep the same count too.
-    _, filtered = dashboard(
-        client, officer, dot=land.cycle.pk, loai=UnitKind.SCHOOL, **{"dia-ban": land.communes[0].pk}
+    # Filtered (cycle, kind, commune) the count stays the same too.
+    filtered, large_narrowed = dashboard(client, officer, **narrowed)
+    assert figures_of(filtered.context["figures"].total) == expected(
+        land.made.rows, commune=land.communes[0].pk, kind=UnitKind.SCHOOL
     )
-    assert filtered == large_queries
+    assert small_narrowed == large_narrowed
+    print(f"dashboard: {large_queries} queries, 200,000 units in {elapsed:.2f} s")
 
 
 def test_dashboard_filters_by_kind_and_area(client, land, officer):
@@ -221,3 +224,25 @@ def test_a_province_outside_the_jurisdiction_is_not_counted(client, land, office
     # The other province's cycle is not even a choice.
     response, _ = dashboard(client, officer, dot=elsewhere.cycle.pk)
     assert response.context["figures"] is None
+
+
+def test_targets_are_edited_in_the_admin_in_vietnamese(admin_client, land):
+    seed_targets(land.cycle)
+    page = admin_client.get(reverse("admin:province_target_changelist"))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Chỉ tiêu công nhận" in html or "chỉ tiêu được công nhận" in html.lower()
+    target = Target.objects.get(cycle=land.cycle, unit_kind=UnitKind.SCHOOL)
+    response = admin_client.post(
+        reverse("admin:province_target_change", args=[target.pk]),
+        {
+            "cycle": land.cycle.pk,
+            "unit_kind": UnitKind.SCHOOL,
+            "registered_share": 100,
+            "recognised_share": 150,
+            "source": "",
+        },
+    )
+    assert response.status_code == 200  # refused, shown again
+    target.refresh_from_db()
+    assert target.recognised_share == 90
