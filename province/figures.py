@@ -11,6 +11,7 @@ its audit trail (`DossierTransition`) at that day."""
 import datetime
 from dataclasses import dataclass, field
 
+from django.db import connection, transaction
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
 
 from dossiers.filters import ELIGIBLE
@@ -141,6 +142,15 @@ def status_as_of(as_of: datetime.datetime):
     )
 
 
+def no_jit():
+    """PostgreSQL JIT-compiles a query whose estimated cost is high — here the jurisdiction's
+    OR-ed subplans over every unit: measured at 100,000 units, 2.5 s of compiling for 0.3 s
+    of work. Off for the rest of the transaction only."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL jit = off")
+
+
 def movement_figures(units, cycle, *, as_of: datetime.datetime | None = None) -> Figures:
     """The figures of `units` (a scoped queryset: the user's jurisdiction, an issuer's
     area) in `cycle`; with `as_of`, as they stood then (for a report of a past period)."""
@@ -168,6 +178,9 @@ def movement_figures(units, cycle, *, as_of: datetime.datetime | None = None) ->
         .annotate(n=Count("pk"))
         .order_by()
     )
+    with transaction.atomic():
+        no_jit()
+        unit_rows, dossier_rows = list(unit_rows), list(dossier_rows)
     targets = {t.unit_kind: t for t in Target.objects.filter(cycle=cycle)}
     kinds = {
         kind: Row(
