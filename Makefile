@@ -25,6 +25,7 @@ run: install
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
+	$(PY) manage.py seed_targets
 	@echo "Ứng dụng: http://$(HOST):$(PORT)/  (quản trị: http://$(HOST):$(PORT)/quan-tri/)"
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(VENV)/bin/celery -A config worker --beat --loglevel=INFO --concurrency=2 \
@@ -55,12 +56,13 @@ test: install browser-deps lint
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432
 BENCH_SIZES ?=
 bench: install
-	for db in antt_bench_import antt_bench antt_bench_sweep antt_bench_http; do \
+	for db in antt_bench_import antt_bench antt_bench_sweep antt_bench_http antt_bench_province; do \
 	  psql "$(BENCH_PG)/postgres" -q -c "DROP DATABASE IF EXISTS $$db" -c "CREATE DATABASE $$db"; done
 	DATABASE_URL=$(BENCH_PG)/antt_bench_import $(PY) bench/import_units.py
 	DATABASE_URL=$(BENCH_PG)/antt_bench BENCH_SIZES=$(BENCH_SIZES) $(PY) bench/recognition.py
 	DATABASE_URL=$(BENCH_PG)/antt_bench_sweep $(PY) bench/sweep.py
 	DATABASE_URL=$(BENCH_PG)/antt_bench_http $(PY) bench/review_http.py
+	DATABASE_URL=$(BENCH_PG)/antt_bench_province $(PY) bench/province.py
 
 clean:
 	rm -rf var/*.sqlite3* var/broker var/media var/celerybeat-schedule*

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("workflows.recognition.urls")),
     path("", include("workflows.rewards.urls")),
     path("", include("movement.urls")),
+    path("", include("province.urls")),
     path("", include("notifications.urls")),
     path("", include("dossiers.urls")),
 ]

@@ -5,6 +5,7 @@ import logging
 
 from celery import shared_task
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -41,7 +42,8 @@ def sweep_deadlines():
 @shared_task(acks_late=True)
 def remind_periodic_reports():
     """Results are reported every 6 months and yearly (DOMAIN.md §4): remind police and
-    committee staff on the configured days."""
+    committee staff on the configured days, with a link to the reports page where the
+    report is made from the data and sent to the level above."""
     today = timezone.localdate()
     kind = {(6, 10): "6 tháng đầu năm", (12, 10): "năm"}.get((today.month, today.day))
     if kind is None:
@@ -55,8 +57,9 @@ def remind_periodic_reports():
         event=Event.REPORT_DUE,
         key=f"report:{today.year}:{today.month}",
         title=f"Đến kỳ báo cáo kết quả phong trào ({kind} {today.year})",
-        body="Đề nghị tổng hợp, báo cáo kết quả xây dựng phong trào và công nhận "
-        f"“An toàn về an ninh, trật tự” kỳ {kind} năm {today.year}.",
+        body="Đề nghị lập và gửi báo cáo kết quả xây dựng phong trào và công nhận "
+        f"“An toàn về an ninh, trật tự” kỳ {kind} năm {today.year} trên trang Báo cáo.",
+        link=reverse("report-list"),
     )
     return len(created)
 

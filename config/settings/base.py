@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "dossiers",
     "workflows",
     "movement",
+    "province",
     "notifications",
 ]
 

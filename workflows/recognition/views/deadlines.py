@@ -14,7 +14,7 @@ from dossiers.models import Dossier, Step
 from dossiers.services import DomainError
 from workflows.deadlines import deadline_extend
 from workflows.models import TaskDeadline
-from workflows.statistics import on_time_statistics
+from workflows.statistics import PROCESS_LABELS, on_time_statistics
 
 from ..permissions import PERMISSION_STEP
 from .lists import dossier_for_action
@@ -73,7 +73,14 @@ def statistics(request):
         request,
         "recognition/statistics.html",
         {
-            "rows": [{**r, "step_label": labels.get(r["step"], r["step"])} for r in rows],
+            "rows": [
+                {
+                    **r,
+                    "step_label": labels.get(r["step"], r["step"]),
+                    "process_label": PROCESS_LABELS[r["process_kind"]],
+                }
+                for r in rows
+            ],
             "year": year,
         },
     )

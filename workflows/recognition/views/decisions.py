@@ -6,7 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
-from dossiers.guards import filtered, typed_in
+from dossiers.exports import EXPORT_PARAM, wants_export, xlsx_response
+from dossiers.guards import filtered, query_of, typed_in
 from dossiers.jurisdiction import granted_areas
 from dossiers.models import AreaLevel, Decision, Dossier, DossierStatus
 from dossiers.services import DomainError
@@ -155,15 +156,35 @@ def visible_decisions(user):
     return Decision.objects.filter(items__dossier__in=Dossier.objects.visible_to(user)).distinct()
 
 
+DECISION_COLUMNS = [
+    ("Số, ký hiệu", lambda d: d.reference),
+    ("Ngày ban hành", lambda d: d.issued_on),
+    ("Cơ quan ban hành", lambda d: f"UBND {d.issuer}"),
+    ("Trích yếu", lambda d: d.summary),
+    ("Người ký", lambda d: d.signer_name),
+]
+
+
 @login_required
 def decision_list(request):
+    """The decisions the user may see, by year; `?xuat=xlsx` exports the filtered list."""
     filterset = DecisionFilter(
         request.GET or None, queryset=visible_decisions(request.user).select_related("issuer")
     )
+    decisions = filtered(request, filterset)
+    if wants_export(request):
+        return xlsx_response(
+            "quyet-dinh", "Quyết định", DECISION_COLUMNS, decisions.iterator(chunk_size=2000)
+        )
     return render(
         request,
         "recognition/decision_list.html",
-        {"decisions": filtered(request, filterset)[:200], "typed": typed_in(filterset)},
+        {
+            "decisions": decisions[:200],
+            "typed": typed_in(filterset),
+            "query": query_of(filterset),
+            "export_param": EXPORT_PARAM,
+        },
     )
 
 

@@ -6,6 +6,7 @@ from django.views.generic import ListView
 from viewflow.workflow import chart
 from viewflow.workflow.status import STATUS
 
+from dossiers.exports import XlsxExportMixin
 from dossiers.guards import FilteredListMixin
 from dossiers.jurisdiction import granted_areas
 from dossiers.keyset import keyset_page
@@ -16,13 +17,14 @@ from dossiers.models import (
     DossierStatus,
     DossierVersion,
     RegistrationDossier,
+    UnitKind,
 )
 from workflows.deadlines import decision_cut_off
 from workflows.rewards.permissions import PROPOSER_ROLES
 from workflows.rewards.selectors import reward_inbox_tasks
 
 from ..computed import computed_results
-from ..filters import DossierFilter
+from ..filters import STATUS_GROUPS, DossierFilter
 from ..flows import RecognitionFlow
 from ..outcomes import review_action
 from ..permissions import PERMISSION_STEP, STEP_ROLES, can_act, ensure_can_act
@@ -80,12 +82,24 @@ def _minister_decisions_to_record(user) -> int:
     )
 
 
-class DossierListView(LoginRequiredMixin, FilteredListMixin, ListView):
+class DossierListView(LoginRequiredMixin, XlsxExportMixin, FilteredListMixin, ListView):
     """The dossiers the user may see, filtered by `DossierFilter`, 50 a page by keyset
-    (dossiers.keyset): the newest first, each page from the index, whatever the size."""
+    (dossiers.keyset): the newest first, each page from the index, whatever the size;
+    exported as XLSX with the same filters."""
 
     template_name = "recognition/dossier_list.html"
     filterset_class = DossierFilter
+    export_filename = "ho-so"
+    export_title = "Hồ sơ đề nghị công nhận"
+    export_columns = [
+        ("Đơn vị", lambda d: d.unit.name),
+        ("Mã định danh", lambda d: d.unit.identifier),
+        ("Loại đơn vị", lambda d: d.unit.get_kind_display()),
+        ("Năm", lambda d: d.cycle.year),
+        ("Trạng thái", lambda d: d.get_status_display()),
+        ("Nơi xét duyệt", lambda d: d.review_area.name),
+        ("Ngày đăng ký", lambda d: d.registered_at),
+    ]
 
     def base_queryset(self):
         return Dossier.objects.visible_to(self.request.user).select_related(
@@ -94,8 +108,13 @@ class DossierListView(LoginRequiredMixin, FilteredListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         page = keyset_page(self.request, self.object_list, DOSSIER_ORDER)
-        kwargs.update(object_list=page, page=page, statuses=DossierStatus.choices)
-        return super().get_context_data(**kwargs)
+        kwargs.update(object_list=page, page=page)
+        return super().get_context_data(
+            statuses=DossierStatus.choices,
+            status_groups=[(key, label) for key, (label, _) in STATUS_GROUPS.items()],
+            kinds=UnitKind.choices,
+            **kwargs,
+        )
 
 
 def visible_dossier(request, pk, *related):

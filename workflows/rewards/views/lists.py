@@ -10,6 +10,7 @@ from django.views.generic import ListView
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from dossiers.exports import XlsxExportMixin
 from dossiers.guards import FilteredListMixin
 from dossiers.models import (
     CouncilVote,
@@ -45,13 +46,26 @@ DECIDER_ROLES = set().union(*ROLES.values())
 RELATED = ("form", "proposer", "proposing_area", "appraise_area", "decide_area")
 
 
-class NominationListView(LoginRequiredMixin, FilteredListMixin, ListView):
+class NominationListView(LoginRequiredMixin, XlsxExportMixin, FilteredListMixin, ListView):
     """Khen thưởng: the nominations the user may see, filtered by `NominationFilter`, in a
     constant number of queries."""
 
     template_name = "rewards/nomination_list.html"
     paginate_by = 50
     filterset_class = NominationFilter
+    export_filename = "de-nghi-khen-thuong"
+    export_title = "Đề nghị khen thưởng"
+    export_columns = [
+        ("Năm", lambda n: n.year),
+        ("Hình thức", lambda n: str(n.form)),
+        ("Loại khen thưởng", lambda n: n.get_type_display()),
+        ("Địa bàn đề nghị", lambda n: n.proposing_area.name),
+        ("Trạng thái", lambda n: n.get_status_display()),
+        (
+            "Đối tượng đề nghị",
+            lambda n: "; ".join(x.unit.name if x.unit else x.full_name for x in n.nominees.all()),
+        ),
+    ]
 
     def base_queryset(self):
         return (
