@@ -2,15 +2,16 @@
 
 import django_filters
 
-from .guards import GuardedChoiceFilter, TextFilter
+from .guards import GuardedChoiceFilter
 from .models import Unit, UnitKind
+from .search import SearchFilter
 
 
 class UnitFilter(django_filters.FilterSet):
-    """Units by kind and by a part of the name."""
+    """Units by kind and by a part of the name or code."""
 
     loai = GuardedChoiceFilter(field_name="kind", choices=UnitKind.choices, label="Loại đơn vị")
-    q = TextFilter(field_name="name", lookup_expr="icontains", max_length=200, label="Tên")
+    q = SearchFilter(["name", "identifier"])
 
     class Meta:
         model = Unit
