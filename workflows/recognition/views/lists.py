@@ -1,8 +1,10 @@
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
+from django.db.models import Count, Min, Q
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.timezone import localdate
 from django.views.generic import ListView
 from viewflow.workflow import chart
 from viewflow.workflow.status import STATUS
@@ -17,6 +19,7 @@ from dossiers.models import (
     DossierVersion,
     RegistrationDossier,
 )
+from workflows import home
 from workflows.deadlines import decision_cut_off
 from workflows.rewards.permissions import PROPOSER_ROLES
 from workflows.rewards.selectors import reward_inbox_tasks
@@ -47,16 +50,33 @@ STEP_LABELS = {
 
 @login_required
 def inbox(request):
-    """Việc của tôi: open tasks for the user's role in their jurisdiction."""
-    page = Paginator(inbox_tasks(request.user), 50).get_page(request.GET.get("page"))
+    """Việc của tôi: open tasks for the user's role in their jurisdiction, each with the
+    button that does it, a summary (how many, how many late, the nearest due date) and,
+    when nothing waits, what to do next (workflows.home)."""
+    tasks = inbox_tasks(request.user)
+    page = Paginator(tasks, 50).get_page(request.GET.get("page"))
+    reward_tasks = home.with_nominees(reward_inbox_tasks(request.user)[:50])
+    summary = tasks.aggregate(
+        overdue=Count("pk", filter=Q(deadline__due_date__lt=localdate())),
+        nearest=Min("deadline__due_date"),
+    )
+    to_record = _minister_decisions_to_record(request.user)
+    note, actions = home.next_actions(
+        request.user, bool(page.paginator.count or reward_tasks or to_record)
+    )
     return render(
         request,
         "recognition/inbox.html",
         {
             "tasks": page,
             "page": page,
-            "reward_tasks": reward_inbox_tasks(request.user)[:50],
-            "to_record": _minister_decisions_to_record(request.user),
+            "rows": [(t, home.task_action(t, t.process.dossier)) for t in page],
+            "reward_rows": [(t, home.task_action(t, t.process.nomination)) for t in reward_tasks],
+            "reward_tasks": reward_tasks,
+            "summary": summary,
+            "to_record": to_record,
+            "note": note,
+            "actions": actions,
         },
     )
 
