@@ -45,7 +45,7 @@ def as_user(new_page, user):
 
 
 def register_and_submit(page, unit, pdfs, shoot, households=True):
-    page.get_by_role("link", name="Đăng ký phấn đấu").click()
+    page.get_by_role("navigation").get_by_role("link", name="Đăng ký phấn đấu").click()
     page.get_by_label("Đơn vị").select_option(label=unit.name)
     page.get_by_label("Đợt xét công nhận").select_option(index=1)
     if households:
