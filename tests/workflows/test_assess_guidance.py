@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 
 from dossiers.models import CriterionKind
-from tests.journeys import Journey, Province
+from tests.journeys import Journey, Province, all_met
 from tests.workflows.test_pages import assessment_post
+from workflows.recognition import services
 from workflows.recognition.selectors import criteria_for
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +56,38 @@ def test_art_4_to_7_autosave_answers_with_the_live_provisional_result(client, p)
     failed = client.post(url, one_failing).json()["provisional"]
     assert "Kết quả tạm tính: Chưa đạt" in failed
     assert criterion.label in failed.split("Tiêu chí chưa đạt:")[1]
+
+
+def supplement_with_one_failed_criterion(p):
+    """The reviewer asks once for a supplement, finding one criterion not met."""
+    dossier = Journey(p).to("submitted")
+    criterion = answered(dossier)
+    verdicts = {pk: (True, "") for pk in all_met(dossier)}
+    verdicts[criterion.pk] = (False, "Chưa có biên bản họp tổ tự quản")
+    services.dossier_review(
+        acting_user=p.reviewer,
+        dossier=dossier,
+        outcome="supplement",
+        comment="Bổ sung biên bản họp có chữ ký.",
+        verdicts=verdicts,
+    )
+    return dossier, criterion
+
+
+def test_the_supplement_form_lists_the_failed_criteria_with_text_and_remark(client, p):
+    dossier, criterion = supplement_with_one_failed_criterion(p)
+    client.force_login(p.head)
+    html = client.get(reverse("dossier-assess", args=[dossier.pk])).content.decode()
+    request = html[html.index('id="supplement-request"') :].split("</div>")[0]
+    assert "Bổ sung biên bản họp có chữ ký." in request
+    assert criterion.wording in request
+    assert "Chưa có biên bản họp tổ tự quản" in request
+    assert request.count("<tr><td>") == 1  # only the criterion found not met
+
+
+def test_verdicts_show_the_criterion_text_beside_the_label(client, p):
+    dossier, criterion = supplement_with_one_failed_criterion(p)
+    client.force_login(p.head)
+    html = client.get(reverse("dossier-detail", args=[dossier.pk])).content.decode()
+    verdicts = html[html.index('class="verdicts"') :]
+    assert f"<strong>{criterion.label}</strong> {criterion.wording}" in verdicts

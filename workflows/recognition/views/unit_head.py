@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from dossiers.jurisdiction import units_in_jurisdiction
-from dossiers.models import ComputedRule, CriterionKind, DocumentKind
+from dossiers.models import ComputedRule, CriterionKind, DocumentKind, DossierStatus
 from dossiers.reference.meeting_seats import seats_for
 from dossiers.reference.seed import OTHER_DOCUMENTS
 from dossiers.services import DomainError
@@ -270,8 +270,20 @@ def _assess_context(dossier, version, criteria, errors, posted=None):
         ],
         "others": [d for d in documents if d.kind_id not in {k.pk for k in required}],
         "evidence_kind": DocumentKind.objects.filter(code=OTHER_DOCUMENTS).first(),
+        "supplement_requests": _supplement_requests(dossier),
         "meeting": _meeting_rows(dossier, version, posted),
     }
+
+
+def _supplement_requests(dossier):
+    """The reviewing office's request to supplement, made once and listing everything
+    (DOMAIN.md, one-stop conventions): its remarks and the criteria it found not met,
+    each with its text."""
+    if dossier.status != DossierStatus.SUPPLEMENT_REQUESTED:
+        return []
+    return dossier.reviews.filter(outcome="supplement").prefetch_related(
+        "verdicts__criterion__refers_to__criteria_set"
+    )
 
 
 def _meeting_rows(dossier, version, posted):
