@@ -61,10 +61,10 @@ class SearchFilter(TextFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        # A subquery, so a search across a to-many relation never repeats a row.
         fields = self.search_fields
         if isinstance(fields, dict):
             fields = fields[qs.model]
+        # A subquery, so a search across a to-many relation never repeats a row.
         found = matching(qs.model._default_manager.all(), fields, value)
         return qs.filter(pk__in=found.values("pk"))
 

@@ -79,3 +79,16 @@ def test_reward_decision_list_accepts_the_search(client, p):
     client.force_login(p.committee)
     response = client.get(reverse("reward-decision-list"), {"q": "khu pho 1"})
     assert response.status_code == 200
+
+
+def test_sqlite_gets_the_same_unaccent_function():
+    """`make run` uses SQLite: the receiver gives it UNACCENT() so the same query works."""
+    import sqlite3
+    from types import SimpleNamespace
+
+    from dossiers.search import register_sqlite_unaccent
+
+    raw = sqlite3.connect(":memory:")
+    register_sqlite_unaccent(None, SimpleNamespace(vendor="sqlite", connection=raw))
+    row = raw.execute("SELECT lower(unaccent('Khu phố 1, Phường Gò Dầu'))").fetchone()
+    assert row[0] == "khu pho 1, phuong go dau"
