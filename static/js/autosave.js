@@ -8,7 +8,8 @@
   const key = "antt:" + form.dataset.draftKey;
   const status = document.getElementById("autosave-status");
   const fields = () => form.querySelectorAll(
-    "textarea[name^=explanation_], input[type=radio][name^=met_], input[name^=meeting-]");
+    "textarea[name^=explanation_], input[type=radio][name^=met_], input[name^=meeting-], "
+    + "input[name^=sub_units_]");  // every saved answer: a field left out would be blanked
 
   function snapshot() {
     const data = {};

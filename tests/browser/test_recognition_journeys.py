@@ -157,7 +157,7 @@ def test_residential_area_and_agency_to_one_decision_with_supplement_and_refusal
 
     # The commune People's Committee issues one decision for both.
     committee = as_user(new_page, p.committee)
-    committee.get_by_role("link", name="Ban hành quyết định").click()
+    committee.get_by_role("navigation").get_by_role("link", name="Ban hành quyết định").click()
     committee.get_by_label("Ngày ban hành").fill("2026-12-10")
     committee.get_by_label("Người ký").fill("Huỳnh Văn Giang")
     committee.get_by_role("button", name="Ban hành quyết định").click()
