@@ -201,6 +201,12 @@ def _cycle(b: _Builder, province, year: int, three_levels: bool):
     return cycle
 
 
+def demo_email(username: str) -> str:
+    """Every demo user has an address, so the e-mails the README promises print to the
+    console (EMAIL_URL=consolemail://)."""
+    return f"{username}@antt.local"
+
+
 def _users(b: _Builder, province, old_province, go_dau):
     residential = Unit.objects.filter(area__parent=go_dau, kind=UnitKind.RESIDENTIAL_AREA)
     head_unit = residential.order_by("identifier").first()
@@ -260,6 +266,7 @@ def _users(b: _Builder, province, old_province, go_dau):
             defaults={
                 "last_name": last,
                 "first_name": first,
+                "email": demo_email(username),
                 "role": role,
                 "is_staff": role == Role.ADMIN,
                 "is_superuser": role == Role.ADMIN,
@@ -272,5 +279,8 @@ def _users(b: _Builder, province, old_province, go_dau):
                 user_grant_jurisdiction(user=user, target=target)
             if role == Role.UNIT_HEAD:
                 targets[0].heads.add(user)
+        elif not user.email:  # a demo seeded before the users had addresses
+            user.email = demo_email(username)
+            user.save(update_fields=["email"])
         logins.append((username, user.get_role_display(), scope))
     return logins

@@ -3,8 +3,9 @@
 import django_filters
 from django.db.models import Q
 
-from .guards import AsciiNumberFilter, GuardedChoiceFilter, TextFilter, query_names
+from .guards import AsciiNumberFilter, GuardedChoiceFilter, query_names
 from .models import AdministrativeArea, Unit, UnitKind
+from .search import SearchFilter
 
 
 # The units the movement counts (Circular 124, Art. 1 cl. 2 b leaves out small and micro
@@ -56,11 +57,11 @@ def area_filter(field: str):
 
 
 class UnitFilter(django_filters.FilterSet):
-    """Units by kind, by a part of the name, by area and by whether the movement counts
+    """Units by kind, by a part of the name or code, by area and by whether the movement counts
     them (the links of the province's dashboard)."""
 
     loai = GuardedChoiceFilter(field_name="kind", choices=UnitKind.choices, label="Loại đơn vị")
-    q = TextFilter(field_name="name", lookup_expr="icontains", max_length=200, label="Tên")
+    q = SearchFilter(["name", "identifier"])
     dia_ban = area_filter("area")
     thuoc_dien = eligible_filter()
 

@@ -42,7 +42,12 @@ def build_demo_dossiers(go_dau, password: str) -> User | None:
         return None
     head, created = User.objects.get_or_create(
         username="truongkhupho2",
-        defaults={"last_name": "Mai Văn", "first_name": "Tâm", "role": Role.UNIT_HEAD},
+        defaults={
+            "last_name": "Mai Văn",
+            "first_name": "Tâm",
+            "email": records.demo_email("truongkhupho2"),
+            "role": Role.UNIT_HEAD,
+        },
     )
     if created:
         head.set_password(password)

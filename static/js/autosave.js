@@ -1,12 +1,15 @@
 // Saves the self-assessment as the user types, and keeps a copy in this browser until the
-// server has it, so an expired session or a lost connection loses nothing.
+// server has it, so an expired session or a lost connection loses nothing. Each save
+// answers with the provisional result ("Kết quả tạm tính") the server computes for the
+// saved answers, shown at once.
 (function () {
   const form = document.getElementById("assess-form");
   if (!form) return;
   const key = "antt:" + form.dataset.draftKey;
   const status = document.getElementById("autosave-status");
   const fields = () => form.querySelectorAll(
-    "textarea[name^=explanation_], input[type=radio][name^=met_], input[name^=meeting-]");
+    "textarea[name^=explanation_], input[type=radio][name^=met_], input[name^=meeting-], "
+    + "input[name^=sub_units_]");  // every saved answer: a field left out would be blanked
 
   function snapshot() {
     const data = {};
@@ -47,6 +50,9 @@
       if (response.ok && json && json.ok) {
         localStorage.removeItem(key);
         status.textContent = "Đã lưu lúc " + json.saved_at + ".";
+        // The server's own verdict on the answers just saved (no rule copied here).
+        const provisional = document.getElementById("provisional");
+        if (provisional && json.provisional) provisional.innerHTML = json.provisional;
       } else if (json && json.errors) {
         status.textContent = json.errors.join(" ");
       } else {

@@ -45,7 +45,7 @@ def as_user(new_page, user):
 
 
 def register_and_submit(page, unit, pdfs, shoot, households=True):
-    page.get_by_role("link", name="Đăng ký phấn đấu").click()
+    page.get_by_role("navigation").get_by_role("link", name="Đăng ký phấn đấu").click()
     page.get_by_label("Đơn vị").select_option(label=unit.name)
     page.get_by_label("Đợt xét công nhận").select_option(index=1)
     if households:
@@ -157,7 +157,7 @@ def test_residential_area_and_agency_to_one_decision_with_supplement_and_refusal
 
     # The commune People's Committee issues one decision for both.
     committee = as_user(new_page, p.committee)
-    committee.get_by_role("link", name="Ban hành quyết định").click()
+    committee.get_by_role("navigation").get_by_role("link", name="Ban hành quyết định").click()
     committee.get_by_label("Ngày ban hành").fill("2026-12-10")
     committee.get_by_label("Người ký").fill("Huỳnh Văn Giang")
     committee.get_by_role("button", name="Ban hành quyết định").click()

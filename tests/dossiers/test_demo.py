@@ -34,6 +34,12 @@ def test_demo_builds_new_tay_ninh_and_a_historical_district(demo):
     assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
 
 
+def test_every_demo_user_has_an_email_address(demo):
+    """README: e-mails print to the console; nobody without an address receives one."""
+    assert User.objects.exists()
+    assert not User.objects.filter(email="").exists()
+
+
 def test_running_the_demo_twice_changes_nothing(demo):
     before = snapshot()
     call_command("seed_demo", stdout=open("/dev/null", "w"))

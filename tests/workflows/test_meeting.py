@@ -105,9 +105,9 @@ def test_meeting_page_keeps_what_was_typed_and_names_the_missing_seat(client, p)
         data[f"meeting-{code}-name"] = name
         data[f"meeting-{code}-position"] = position
     data["meeting-party_cell_secretary-name"] = "Trần Văn Bí Thư"
-    response = client.post(url, data)
+    response = client.post(url, data, follow=True)  # saved, then refused: Post/Redirect/Get
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.redirect_chain == [(url, 302)]
     assert "ở vị trí: Đại diện Ban Công tác Mặt trận" in html
     assert 'value="Trần Văn Bí Thư"' in html and 'value="2026-10-20"' in html
     dossier.refresh_from_db()

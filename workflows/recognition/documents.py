@@ -6,6 +6,7 @@ import zipfile
 
 from django.conf import settings
 
+from dossiers.numbers import dung_luong
 from dossiers.services import DomainError
 
 MAX_UPLOAD_BYTES = getattr(settings, "MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
@@ -41,7 +42,7 @@ def inspect_upload(upload) -> tuple[str, str]:
     """(content type, sha256) of an acceptable upload, else a DomainError in Vietnamese."""
     if upload.size > MAX_UPLOAD_BYTES:
         raise DomainError(
-            f"Tệp “{upload.name}” quá lớn ({upload.size / 1048576:.1f} MB); "
+            f"Tệp “{upload.name}” quá lớn ({dung_luong(upload.size)}); "
             f"tối đa {MAX_UPLOAD_BYTES // 1048576} MB."
         )
     upload.seek(0)

@@ -76,7 +76,7 @@ def _actors(dossier, task):
 def _task_body(dossier, task) -> str:
     deadline = getattr(task, "deadline", None)
     due = f" Hạn xử lý: {deadline.due_date:%d/%m/%Y}." if deadline else ""
-    return f"Hồ sơ {dossier} đang chờ bạn xử lý.{due}"
+    return f"Hồ sơ của {dossier.unit} năm {dossier.cycle.year} đang chờ bạn xử lý.{due}"
 
 
 def _step_actors(dossier, deadline, people):

@@ -5,7 +5,8 @@ import django_filters
 
 from dossiers.filters import area_filter, eligible_filter
 from dossiers.guards import AsciiNumberFilter, GuardedChoiceFilter, query_names, year_filter
-from dossiers.models import Dossier, DossierStatus, UnitKind
+from dossiers.models import Decision, Dossier, DossierStatus, RecordedDecision, UnitKind
+from dossiers.search import SearchFilter
 
 S = DossierStatus
 # The groups of statuses the province's dashboard counts (issue #11), by the dossier's
@@ -37,6 +38,7 @@ class DossierFilter(django_filters.FilterSet):
     )
     dia_ban = area_filter("unit__area")
     thuoc_dien = eligible_filter("unit__")
+    q = SearchFilter(["unit__name", "unit__identifier"])
 
     class Meta:
         model = Dossier
@@ -55,3 +57,19 @@ class DecisionFilter(django_filters.FilterSet):
     """Decisions (numbered here or recorded) by the year they were issued."""
 
     nam = year_filter("issued_on__year")
+    q = SearchFilter(
+        {
+            Decision: [
+                "items__dossier__unit__name",
+                "items__dossier__unit__identifier",
+                "items__nominee__unit__name",
+                "items__nominee__unit__identifier",
+                "items__nominee__full_name",
+            ],
+            RecordedDecision: [
+                "nominees__unit__name",
+                "nominees__unit__identifier",
+                "nominees__full_name",
+            ],
+        }
+    )

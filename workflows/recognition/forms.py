@@ -1,7 +1,7 @@
 from django import forms
 
 from dossiers.guards import AsciiIntegerField, IdListField, TextField
-from dossiers.models import AuthorityMarker, DocumentKind, RecognitionCycle, Unit
+from dossiers.models import AuthorityMarker, DocumentKind, RecognitionCycle, Unit, UnitKind
 from dossiers.reference.seed import REGISTRATION_DOSSIER
 from dossiers.registration import cycle_province_check, open_cycles_for
 from dossiers.services import DomainError
@@ -28,7 +28,7 @@ class RegisterForm(forms.Form):
         required=False,
         min_value=0,
         max_value=1_000_000,
-        help_text="Chỉ khu dân cư ghi; cơ quan, doanh nghiệp, cơ sở giáo dục, xã bỏ trống.",
+        help_text="Chỉ khu dân cư ghi.",
     )
     households_registered = AsciiIntegerField(
         label="Số hộ đã đăng ký, ký cam kết", required=False, min_value=0, max_value=1_000_000
@@ -51,6 +51,15 @@ class RegisterForm(forms.Form):
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        # Only a residential area counts its households (Circular 124, Art. 4 cl. 1): the
+        # fields are left out when no unit of the user is one, and the page hides them
+        # (static/js/register.js) while another kind of unit is chosen.
+        self.residential_ids = [
+            str(pk)
+            for pk in units.filter(kind=UnitKind.RESIDENTIAL_AREA).values_list("pk", flat=True)
+        ]
+        if not self.residential_ids:
+            del self.fields["households_total"], self.fields["households_registered"]
         # Only the open cycles of the provinces of the user's units (dossiers.registration).
         self.fields["cycle"].queryset = open_cycles_for(units).order_by("-year", "name")
         # Circular 124, Art. 9 cl. 2 a: the registration dossier, sent with the registration.
@@ -67,6 +76,8 @@ class RegisterForm(forms.Form):
     def clean(self):
         data = super().clean()
         unit, cycle = data.get("unit"), data.get("cycle")
+        if unit and unit.kind != UnitKind.RESIDENTIAL_AREA:  # the fields were hidden
+            data["households_total"] = data["households_registered"] = None
         if unit and cycle:
             try:
                 cycle_province_check(cycle=cycle, unit=unit, on=deadlines.today())

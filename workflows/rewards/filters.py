@@ -5,6 +5,7 @@ import django_filters
 
 from dossiers.guards import GuardedChoiceFilter, query_names, year_filter
 from dossiers.models import Nomination, NominationStatus
+from dossiers.search import SearchFilter
 
 
 class NominationFilter(django_filters.FilterSet):
@@ -14,6 +15,10 @@ class NominationFilter(django_filters.FilterSet):
         field_name="status", choices=NominationStatus.choices, label="Trạng thái"
     )
     nam = year_filter("year")
+    q = SearchFilter(
+        ["nominees__unit__name", "nominees__unit__identifier", "nominees__full_name"],
+        label="Tìm theo tên hoặc mã đơn vị, tên người được đề nghị",
+    )
 
     class Meta:
         model = Nomination

@@ -1,7 +1,9 @@
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Count, Min, Q
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.timezone import localdate
 from django.views.generic import ListView
 from viewflow.workflow import chart
 from viewflow.workflow.status import STATUS
@@ -19,6 +21,7 @@ from dossiers.models import (
     RegistrationDossier,
     UnitKind,
 )
+from workflows import home
 from workflows.deadlines import decision_cut_off
 from workflows.rewards.permissions import PROPOSER_ROLES
 from workflows.rewards.selectors import reward_inbox_tasks
@@ -52,16 +55,35 @@ STEP_LABELS = {
 
 @login_required
 def inbox(request):
-    """Việc của tôi: open tasks for the user's role in their jurisdiction."""
-    page = keyset_page(request, inbox_tasks(request.user), INBOX_ORDER)
+    """Việc của tôi: open tasks for the user's role in their jurisdiction, a keyset page
+    of them each with the button that does it, a summary (how many, how many late, the
+    nearest due date: one aggregate) and, when nothing waits, what to do next
+    (workflows.home)."""
+    tasks = inbox_tasks(request.user)
+    page = keyset_page(request, tasks, INBOX_ORDER)
+    reward_tasks = home.with_nominees(reward_inbox_tasks(request.user)[:50])
+    summary = tasks.order_by().aggregate(
+        total=Count("pk"),
+        overdue=Count("pk", filter=Q(deadline__due_date__lt=localdate())),
+        nearest=Min("deadline__due_date"),
+    )
+    to_record = _minister_decisions_to_record(request.user)
+    note, actions = home.next_actions(
+        request.user, bool(summary["total"] or reward_tasks or to_record)
+    )
     return render(
         request,
         "recognition/inbox.html",
         {
             "tasks": page,
             "page": page,
-            "reward_tasks": reward_inbox_tasks(request.user)[:50],
-            "to_record": _minister_decisions_to_record(request.user),
+            "rows": [(t, home.task_action(t, t.process.dossier)) for t in page],
+            "reward_rows": [(t, home.task_action(t, t.process.nomination)) for t in reward_tasks],
+            "reward_tasks": reward_tasks,
+            "summary": summary,
+            "to_record": to_record,
+            "note": note,
+            "actions": actions,
         },
     )
 

@@ -8,10 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from dossiers.jurisdiction import units_in_jurisdiction
-from dossiers.models import ComputedRule, CriterionKind, DocumentKind
+from dossiers.models import ComputedRule, CriterionKind, DocumentKind, DossierStatus
 from dossiers.reference.meeting_seats import seats_for
 from dossiers.reference.seed import OTHER_DOCUMENTS
 from dossiers.services import DomainError
@@ -37,8 +38,8 @@ def dossier_register(request):
                 acting_user=request.user,
                 unit=data["unit"],
                 cycle=data["cycle"],
-                households_total=data["households_total"],
-                households_registered=data["households_registered"],
+                households_total=data.get("households_total"),
+                households_registered=data.get("households_registered"),
                 commitment=data["commitment"],
                 has_party_organisation=data["has_party_organisation"],
                 documents=form.documents(),
@@ -123,14 +124,13 @@ def _store_uploads(request, dossier, errors):
 def dossier_assess(request, pk):
     dossier = dossier_for_action(request, pk, "prepare")
     criteria = criteria_for(dossier)
-    errors = []
+    errors, posted = [], None
     if request.method == "POST":
         action = request.POST.get("action", "save")
-        errors += _save(request, dossier, criteria)
+        refused = _save(request, dossier, criteria)
+        errors += refused
         if action == "autosave":
-            if errors:
-                return JsonResponse({"ok": False, "errors": errors}, status=400)
-            return JsonResponse({"ok": True, "saved_at": timezone.localtime().strftime("%H:%M:%S")})
+            return _autosaved(dossier, criteria, errors)
         if not errors:
             _store_uploads(request, dossier, errors)
             errors += _other_action(request, dossier, action)
@@ -145,6 +145,16 @@ def dossier_assess(request, pk):
         if not errors:
             messages.success(request, "Đã lưu.")
             return redirect("dossier-assess", pk=dossier.pk)
+        # Typed answers refused (so not saved), or an event being declared (saved only
+        # when accepted): shown again exactly as typed. Otherwise the answers are saved:
+        # Post/Redirect/Get, so that a reload (F5) shows them again, with the errors
+        # once, and never posts the form a second time.
+        if not refused and not action.startswith("event:"):
+            request.session[_errors_key(dossier)] = errors
+            return redirect("dossier-assess", pk=dossier.pk)
+        posted = request.POST
+    else:
+        errors = request.session.pop(_errors_key(dossier), [])
     try:
         version = services.draft_version(dossier)
     except DomainError as error:
@@ -153,7 +163,28 @@ def dossier_assess(request, pk):
     return render(
         request,
         "recognition/assess.html",
-        _assess_context(dossier, version, criteria, errors, request.POST if errors else None),
+        _assess_context(dossier, version, criteria, errors, posted),
+    )
+
+
+def _errors_key(dossier) -> str:
+    return f"assess-errors-{dossier.pk}"
+
+
+def _autosaved(dossier, criteria, errors):
+    """The answer to an autosave: the errors, or the time and the provisional result of
+    the answers just saved (Circular 124 Art. 4–7, `provisional_result`), rendered by the
+    page's own fragment so the rule lives in one place."""
+    if errors:
+        return JsonResponse({"ok": False, "errors": errors}, status=400)
+    version = services.draft_version(dossier)
+    result = provisional_result(dossier, version, criteria)
+    return JsonResponse(
+        {
+            "ok": True,
+            "saved_at": timezone.localtime().strftime("%H:%M:%S"),
+            "provisional": render_to_string("recognition/_provisional.html", {"result": result}),
+        }
     )
 
 
@@ -198,7 +229,7 @@ def _declare_event(request, dossier, criterion_id):
     return []
 
 
-def _assess_context(dossier, version, criteria, errors, posted):
+def _assess_context(dossier, version, criteria, errors, posted=None):
     answers = {a.criterion_id: a for a in version.assessments.all()}
     events = list(version.events.select_related("criterion"))
     documents = list(version.documents.select_related("kind"))
@@ -229,6 +260,8 @@ def _assess_context(dossier, version, criteria, errors, posted):
         "version": version,
         "rows": rows,
         "errors": errors,
+        # Answers already saved (by "Lưu" or as typed) are on the page again: say so.
+        "restored": 0 if posted is not None else sum(a.met is not None for a in answers.values()),
         "route": route,
         "result": result,
         "sub_units": _sub_units_context(version, criteria, posted),
@@ -237,8 +270,20 @@ def _assess_context(dossier, version, criteria, errors, posted):
         ],
         "others": [d for d in documents if d.kind_id not in {k.pk for k in required}],
         "evidence_kind": DocumentKind.objects.filter(code=OTHER_DOCUMENTS).first(),
+        "supplement_requests": _supplement_requests(dossier),
         "meeting": _meeting_rows(dossier, version, posted),
     }
+
+
+def _supplement_requests(dossier):
+    """The reviewing office's request to supplement, made once and listing everything
+    (DOMAIN.md, one-stop conventions): its remarks and the criteria it found not met,
+    each with its text."""
+    if dossier.status != DossierStatus.SUPPLEMENT_REQUESTED:
+        return []
+    return dossier.reviews.filter(outcome="supplement").prefetch_related(
+        "verdicts__criterion__refers_to__criteria_set"
+    )
 
 
 def _meeting_rows(dossier, version, posted):
