@@ -43,6 +43,8 @@ class Province:
     unit: object
     other_unit: object
     agency: object
+    signer: object = None  # the commune committee's signer (documents: draft → sign)
+    provincial_signer: object = None
 
     @classmethod
     def build(cls, year=2026, name="Phường Gò Dầu"):
@@ -74,6 +76,13 @@ class Province:
             unit=unit,
             other_unit=other_unit,
             agency=agency,
+            signer=UserFactory(
+                role=Role.COMMITTEE_SIGNER,
+                jurisdiction=[commune],
+                last_name="Huỳnh Văn",
+                first_name="Giang",
+            ),
+            provincial_signer=UserFactory(role=Role.COMMITTEE_SIGNER, jurisdiction=[province]),
         )
 
 
@@ -207,3 +216,45 @@ def decide(p: Province, dossiers, recognised=True, reason="", user=None, issuer=
         authority=AuthorityMarker.TM,
         summary="Công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2026",
     )
+
+
+def sign_drafted(client, response, *, signer, back_as=None):
+    """The draft the committee staff's form just created (`response` redirects to it),
+    signed by `signer` through the signing page — the issuer's test certificate uploaded
+    first if it has none; the client then signed in as `back_as` again. The decision."""
+    from django.urls import resolve, reverse
+
+    from documents.models import DecisionDraft, SigningCertificate
+    from documents.services import certificate_upload
+    from tests.documents.pki import PASSPHRASE, issuer_pkcs12
+
+    assert response.status_code == 302, response.content.decode()
+    draft = DecisionDraft.objects.get(pk=resolve(response.url).kwargs["pk"])
+    if not SigningCertificate.objects.filter(area=draft.issuer).exists():
+        certificate_upload(area=draft.issuer, data=issuer_pkcs12(), passphrase=PASSPHRASE)
+    client.force_login(signer)
+    client.post(reverse("draft-sign", args=[draft.pk]))
+    draft.refresh_from_db()
+    assert draft.decision_id is not None, "the draft was not signed"
+    if back_as is not None:
+        client.force_login(back_as)
+    return draft.decision
+
+
+def recognition_draft(p, *dossiers, **overrides):
+    """A draft recognising `dossiers`, prepared by the commune committee's staff for its
+    signer (documents.services.draft_create); `overrides` replace any argument."""
+    from documents.models import DraftKind
+    from documents.services import draft_create
+
+    fields = {
+        "acting_user": p.committee,
+        "kind": DraftKind.RECOGNISE,
+        "issuer": p.commune,
+        "results": [(d, True, "") for d in dossiers],
+        "signer": p.signer,
+        "summary": "Về việc công nhận",
+        "signer_title": "Chủ tịch",
+        "authority": "tm",
+    }
+    return draft_create(**{**fields, **overrides})
