@@ -3,6 +3,7 @@ our test data (`Journey(...).to("proposed")`), so tests never set a status by ha
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 from unittest import mock
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -43,8 +44,6 @@ class Province:
     unit: object
     other_unit: object
     agency: object
-    signer: object = None  # the commune committee's signer (documents: draft → sign)
-    provincial_signer: object = None
 
     @classmethod
     def build(cls, year=2026, name="Phường Gò Dầu"):
@@ -76,14 +75,22 @@ class Province:
             unit=unit,
             other_unit=other_unit,
             agency=agency,
-            signer=UserFactory(
-                role=Role.COMMITTEE_SIGNER,
-                jurisdiction=[commune],
-                last_name="Huỳnh Văn",
-                first_name="Giang",
-            ),
-            provincial_signer=UserFactory(role=Role.COMMITTEE_SIGNER, jurisdiction=[province]),
         )
+
+    # The committees' signers (documents: staff draft, the signer signs), made when a test
+    # first asks: a signer also receives the committee's reminders.
+    @cached_property
+    def signer(self):
+        return UserFactory(
+            role=Role.COMMITTEE_SIGNER,
+            jurisdiction=[self.commune],
+            last_name="Huỳnh Văn",
+            first_name="Giang",
+        )
+
+    @cached_property
+    def provincial_signer(self):
+        return UserFactory(role=Role.COMMITTEE_SIGNER, jurisdiction=[self.province])
 
 
 def registration_documents(unit, has_party_organisation=True) -> dict:

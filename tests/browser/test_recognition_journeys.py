@@ -160,13 +160,14 @@ def test_residential_area_and_agency_to_one_decision_with_supplement_and_refusal
     # The commune People's Committee issues one decision for both.
     # Its staff prepare the draft; its chairman signs it (two roles, issue #10).
     certificate_upload(area=p.commune, data=issuer_pkcs12(), passphrase=PASSPHRASE)
+    chairman = p.signer  # before the form lists the commune's signers
     committee = as_user(new_page, p.committee)
     committee.get_by_role("link", name="Ban hành quyết định").click()
-    committee.get_by_label("Người ký").select_option(str(p.signer.pk))
+    committee.get_by_label("Người ký", exact=True).select_option(str(chairman.pk))
     committee.get_by_role("button", name="Lập dự thảo trình ký").click()
     committee.get_by_text("Đã lập dự thảo quyết định").wait_for()
     shoot(committee, "du-thao")
-    signer = as_user(new_page, p.signer)
+    signer = as_user(new_page, chairman)
     signer.get_by_role("link", name="Dự thảo chờ ký").click()
     signer.get_by_role("link", name="Công nhận — UBND").click()
     signer.get_by_role("button", name="Ký số và ban hành").click()
