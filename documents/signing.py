@@ -9,6 +9,7 @@ import base64
 import datetime
 import hashlib
 import io
+import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,9 @@ from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 
 from dossiers.services import DomainError
+
+# fontTools reports every table it subsets for the visible signature at INFO.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 VIETNAM = datetime.timezone(datetime.timedelta(hours=7))
 FIELD_NAME = "ChuKySo"
