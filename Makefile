@@ -38,6 +38,13 @@ browser-deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium chromium-driver; }
+	@# Signed documents: WeasyPrint's Pango, a Vietnamese-complete serif for the visible
+	@# signature, pdftotext for the tests.
+	@{ command -v pdftotext >/dev/null && ldconfig -p | grep -q libpangoft2 && \
+	  [ -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ]; } || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q \
+	    poppler-utils fonts-liberation libpango-1.0-0 libpangoft2-1.0-0; }
 
 lint: install
 	$(VENV)/bin/ruff check .

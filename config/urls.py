@@ -21,6 +21,7 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("quan-tri/", admin.site.urls),
     path("", include("accounts.urls")),
+    path("", include("documents.urls")),
     path("", include("workflows.recognition.urls")),
     path("", include("workflows.rewards.urls")),
     path("", include("movement.urls")),

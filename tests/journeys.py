@@ -3,6 +3,7 @@ our test data (`Journey(...).to("proposed")`), so tests never set a status by ha
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 from unittest import mock
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -75,6 +76,21 @@ class Province:
             other_unit=other_unit,
             agency=agency,
         )
+
+    # The committees' signers (documents: staff draft, the signer signs), made when a test
+    # first asks: a signer also receives the committee's reminders.
+    @cached_property
+    def signer(self):
+        return UserFactory(
+            role=Role.COMMITTEE_SIGNER,
+            jurisdiction=[self.commune],
+            last_name="Huỳnh Văn",
+            first_name="Giang",
+        )
+
+    @cached_property
+    def provincial_signer(self):
+        return UserFactory(role=Role.COMMITTEE_SIGNER, jurisdiction=[self.province])
 
 
 def registration_documents(unit, has_party_organisation=True) -> dict:
@@ -207,3 +223,45 @@ def decide(p: Province, dossiers, recognised=True, reason="", user=None, issuer=
         authority=AuthorityMarker.TM,
         summary="Công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2026",
     )
+
+
+def sign_drafted(client, response, *, signer, back_as=None):
+    """The draft the committee staff's form just created (`response` redirects to it),
+    signed by `signer` through the signing page — the issuer's test certificate uploaded
+    first if it has none; the client then signed in as `back_as` again. The decision."""
+    from django.urls import resolve, reverse
+
+    from documents.models import DecisionDraft, SigningCertificate
+    from documents.services import certificate_upload
+    from tests.documents.pki import PASSPHRASE, issuer_pkcs12
+
+    assert response.status_code == 302, response.content.decode()
+    draft = DecisionDraft.objects.get(pk=resolve(response.url).kwargs["pk"])
+    if not SigningCertificate.objects.filter(area=draft.issuer).exists():
+        certificate_upload(area=draft.issuer, data=issuer_pkcs12(), passphrase=PASSPHRASE)
+    client.force_login(signer)
+    client.post(reverse("draft-sign", args=[draft.pk]))
+    draft.refresh_from_db()
+    assert draft.decision_id is not None, "the draft was not signed"
+    if back_as is not None:
+        client.force_login(back_as)
+    return draft.decision
+
+
+def recognition_draft(p, *dossiers, **overrides):
+    """A draft recognising `dossiers`, prepared by the commune committee's staff for its
+    signer (documents.services.draft_create); `overrides` replace any argument."""
+    from documents.models import DraftKind
+    from documents.services import draft_create
+
+    fields = {
+        "acting_user": p.committee,
+        "kind": DraftKind.RECOGNISE,
+        "issuer": p.commune,
+        "results": [(d, True, "") for d in dossiers],
+        "signer": p.signer,
+        "summary": "Về việc công nhận",
+        "signer_title": "Chủ tịch",
+        "authority": "tm",
+    }
+    return draft_create(**{**fields, **overrides})

@@ -327,8 +327,7 @@ def _decide(client, p, dossier, token):
             "issuer": p.commune.pk,
             "dossier": [dossier.pk],
             f"result_{dossier.pk}": "1",
-            "issued_on": "2026-12-10",
-            "signer_name": "Huỳnh Văn Giang",
+            "signer": p.signer.pk,
             "signer_title": "Chủ tịch",
             "authority": "tm",
             "summary": "Về việc công nhận",
@@ -337,6 +336,7 @@ def _decide(client, p, dossier, token):
 
 
 def test_a_retried_decision_shows_the_decision_issued_and_numbers_no_second_one(client, p):
+    from documents.models import DecisionDraft
     from dossiers.models import Decision
     from tests.journeys import Journey
 
@@ -344,19 +344,19 @@ def test_a_retried_decision_shows_the_decision_issued_and_numbers_no_second_one(
     client.force_login(p.committee)
     token = _token(client.get(reverse("decision-create")).content.decode())
     first = _decide(client, p, dossier, token)
-    decision = Decision.objects.get()
-    assert first.url == reverse("decision-detail", args=[decision.pk])
+    draft = DecisionDraft.objects.get()
+    assert first.url == reverse("draft-detail", args=[draft.pk])
     again = _decide(client, p, dossier, token)
     assert again.url == first.url
     assert ALREADY_DONE in client.get(again.url).content.decode()
-    assert Decision.objects.count() == 1
+    assert DecisionDraft.objects.count() == 1 and not Decision.objects.exists()
 
 
 def test_the_receipt_is_written_with_the_step_itself(client, p, monkeypatch):
     """Even when nothing after the commit gets to run (the refinement of the receipt fails
     with the connection), a retry lands on the page of the step's subject, not on a second
     attempt."""
-    from dossiers.models import Decision
+    from documents.models import DecisionDraft
     from tests.journeys import Journey
     from workflows import receipts
 
@@ -366,8 +366,8 @@ def test_the_receipt_is_written_with_the_step_itself(client, p, monkeypatch):
     monkeypatch.setattr(receipts, "_refine", lambda token, location: None)
     assert _decide(client, p, dossier, token).status_code == 302
     again = _decide(client, p, dossier, token)
-    assert again.url == reverse("decision-list")
-    assert Decision.objects.count() == 1
+    assert again.url == reverse("draft-list")
+    assert DecisionDraft.objects.count() == 1
 
 
 STEP_VIEWS = [

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "workflows",
     "movement",
     "province",
+    "documents",
     "notifications",
 ]
 

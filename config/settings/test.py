@@ -23,3 +23,7 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)  #
 # DATABASE … TEMPLATE instead of every migration, once per mutant).
 if os.environ.get("ANTT_TEST_DB_TEMPLATE"):
     DATABASES["default"]["TEST"] = {"TEMPLATE": os.environ["ANTT_TEST_DB_TEMPLATE"]}  # noqa: F405
+
+# The documents' renderer in tests: small WeasyPrint PDFs with the same interface
+# (tests/documents/rendering_stub.py); documents.rendering renders the real Decree 30 ones.
+DOCUMENTS_RENDERING = "tests.documents.rendering_stub"

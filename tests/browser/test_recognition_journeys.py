@@ -6,8 +6,10 @@ import datetime
 
 import pytest
 
+from documents.services import certificate_upload
 from dossiers.models import Dossier
 from dossiers.models import DossierStatus as S
+from tests.documents.pki import PASSPHRASE, issuer_pkcs12
 from tests.journeys import PDF, Province
 from workflows import deadlines
 
@@ -156,14 +158,23 @@ def test_residential_area_and_agency_to_one_decision_with_supplement_and_refusal
     shoot(appraiser, "tham-dinh")
 
     # The commune People's Committee issues one decision for both.
+    # Its staff prepare the draft; its chairman signs it (two roles, issue #10).
+    certificate_upload(area=p.commune, data=issuer_pkcs12(), passphrase=PASSPHRASE)
+    chairman = p.signer  # before the form lists the commune's signers
     committee = as_user(new_page, p.committee)
     committee.get_by_role("navigation").get_by_role("link", name="Ban hành quyết định").click()
-    committee.get_by_label("Ngày ban hành").fill("2026-12-10")
-    committee.get_by_label("Người ký").fill("Huỳnh Văn Giang")
-    committee.get_by_role("button", name="Ban hành quyết định").click()
-    committee.get_by_text("Số: 01/QĐ-UBND").wait_for()
-    assert committee.locator("#annex tbody tr, #annex tr:has(td)").count() == 2
-    shoot(committee, "quyet-dinh")
+    committee.get_by_label("Người ký", exact=True).select_option(str(chairman.pk))
+    committee.get_by_role("button", name="Lập dự thảo trình ký").click()
+    committee.get_by_text("Đã lập dự thảo quyết định").wait_for()
+    shoot(committee, "du-thao")
+    signer = as_user(new_page, chairman)
+    signer.get_by_role("link", name="Dự thảo chờ ký").click()
+    signer.get_by_role("link", name="Công nhận — UBND").click()
+    signer.get_by_role("button", name="Ký số và ban hành").click()
+    signer.get_by_role("link", name="Quyết định số 01/QĐ-UBND").click()
+    signer.get_by_text("Số: 01/QĐ-UBND").wait_for()
+    assert signer.locator("#annex tbody tr, #annex tr:has(td)").count() == 2
+    shoot(signer, "quyet-dinh")
 
     statuses = {d.unit_id: d.status for d in Dossier.objects.all()}
     assert statuses == {

@@ -8,8 +8,10 @@ import importlib
 
 import pytest
 
+from documents.services import certificate_upload
 from dossiers.models import FlagKind, Nomination, NomineeFlag, NomineeResult, RewardForm
 from dossiers.models import NominationStatus as N
+from tests.documents.pki import PASSPHRASE, issuer_pkcs12
 from tests.journeys import PDF, Journey, Province
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data", "reward_forms")]
@@ -216,13 +218,24 @@ def test_regular_collective_from_a_recognised_dossier_to_the_commune_chairmans_d
     open_task(committee, "Ghi kết quả biểu quyết của Hội đồng")
     record_vote(committee, total=7, present=6, votes_for=5, against=1)
     shoot(committee, "bieu-quyet")
-    issue_decision(committee, "Huỳnh Văn Giang")
-    committee.get_by_text("Số: 02/QĐ-UBND").wait_for()  # after the recognition's 01
-    text = committee.locator("article").inner_text()
+    # Its staff draft the decision; the chairman signs it (two roles, issue #10).
+    certificate_upload(area=p.commune, data=issuer_pkcs12(), passphrase=PASSPHRASE)
+    chairman = p.signer  # before the form lists the commune's signers
+    committee.get_by_role("link", name="Ban hành quyết định khen thưởng").click()
+    committee.get_by_label("Người ký", exact=True).select_option(str(chairman.pk))
+    committee.get_by_role("button", name="Lập dự thảo trình ký").click()
+    committee.get_by_text("Đã lập dự thảo quyết định").wait_for()
+    signer = as_user(new_page, chairman)
+    signer.get_by_role("link", name="Dự thảo chờ ký").click()
+    signer.get_by_role("link", name="Khen thưởng — UBND").click()
+    signer.get_by_role("button", name="Ký số và ban hành").click()
+    signer.get_by_role("link", name="Quyết định số 02/QĐ-UBND").click()
+    signer.get_by_text("Số: 02/QĐ-UBND").wait_for()  # after the recognition's 01
+    text = signer.locator("article").inner_text()
     assert "CHỦ TỊCH ỦY BAN NHÂN DÂN" in text
     assert f"Tặng {form.name} cho 1 tập thể và 1 cá nhân" in text
-    assert committee.locator("#annex tr:has(td)").count() == 2
-    shoot(committee, "quyet-dinh")
+    assert signer.locator("#annex tr:has(td)").count() == 2
+    shoot(signer, "quyet-dinh")
 
     nomination = Nomination.objects.get()
     assert nomination.status == N.DECIDED

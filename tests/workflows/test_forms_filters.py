@@ -168,8 +168,7 @@ def decision_post(p, *dossiers, **extra):
     return {
         "issuer": p.commune.pk,
         "dossier": [d.pk for d in dossiers],
-        "issued_on": "2026-12-10",
-        "signer_name": "Huỳnh Văn Giang",
+        "signer": p.signer.pk,
         "signer_title": "Chủ tịch",
         "authority": "tm",
         "summary": "Về việc công nhận",

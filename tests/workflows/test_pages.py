@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from dossiers.models import CriterionKind, Dossier
 from dossiers.models import DossierStatus as S
-from tests.journeys import PDF, Journey, Province, all_met, full_meeting
+from tests.journeys import PDF, Journey, Province, all_met, full_meeting, sign_drafted
 from workflows import deadlines
 from workflows.recognition.selectors import criteria_for
 
@@ -169,15 +169,15 @@ def test_decision_page_issues_one_numbered_decision(client, p):
             "issuer": p.commune.pk,
             "dossier": [first.pk],
             f"result_{first.pk}": "1",
-            "issued_on": "2026-12-10",
-            "signer_name": "Huỳnh Văn Giang",
+            "signer": p.signer.pk,
             "signer_title": "Chủ tịch",
             "authority": "tm",
             "summary": "Về việc công nhận",
         },
     )
     assert response.status_code == 302
-    html = client.get(response.url).content.decode()
+    decision = sign_drafted(client, response, signer=p.signer, back_as=p.committee)
+    html = client.get(reverse("decision-detail", args=[decision.pk])).content.decode()
     assert "Số: 01/QĐ-UBND" in html
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in html
     assert "TM. ỦY BAN NHÂN DÂN" in html
@@ -230,8 +230,7 @@ def test_committee_revokes_a_recognition_with_a_reason(client, p):
     form = {
         "issuer": p.commune.pk,
         "dossier": [dossier.pk],
-        "issued_on": "2026-12-20",
-        "signer_name": "Huỳnh Văn Giang",
+        "signer": p.signer.pk,
         "signer_title": "Chủ tịch",
         "authority": "tm",
         "summary": "Về việc thu hồi công nhận",
@@ -240,9 +239,11 @@ def test_committee_revokes_a_recognition_with_a_reason(client, p):
     assert "Vui lòng ghi rõ lý do thu hồi." in response.content.decode()
     response = client.post(reverse("decision-revoke"), {**form, "reason": "Che giấu vụ việc."})
     assert response.status_code == 302
+    decision = sign_drafted(client, response, signer=p.signer, back_as=p.committee)
     dossier.refresh_from_db()
     assert dossier.status == S.REVOKED
-    assert "Thu hồi công nhận" in client.get(response.url).content.decode()
+    url = reverse("decision-detail", args=[decision.pk])
+    assert "Thu hồi công nhận" in client.get(url).content.decode()
 
 
 def test_inbox_title_is_only_the_title(client, p):
@@ -291,8 +292,7 @@ def test_decision_form_keeps_every_choice_after_an_error(client, p):
             "dossier": [first.pk, second.pk],
             f"result_{second.pk}": "0",
             f"reason_{second.pk}": "Có cán bộ bị kỷ luật",
-            "issued_on": "2026-12-10",
-            "signer_name": "",
+            "signer": "",
             "signer_title": "Chủ tịch",
             "authority": "tm",
             "summary": "Về việc công nhận",
@@ -302,3 +302,4 @@ def test_decision_form_keeps_every_choice_after_an_error(client, p):
     assert rows[first.pk]["checked"] and rows[second.pk]["checked"]
     assert rows[second.pk]["recognised"] is False
     assert 'value="Có cán bộ bị kỷ luật"' in response.content.decode()
+    assert "Vui lòng chọn người ký." in response.content.decode()

@@ -25,8 +25,6 @@ urlpatterns = [
         name="registration-document-download",
     ),
     path("quyet-dinh/", views.decision_list, name="decision-list"),
-    path("quyet-dinh/ban-hanh/", views.decision_create, name="decision-create"),
-    path("quyet-dinh/thu-hoi/", views.decision_revoke, name="decision-revoke"),
     path(
         "quyet-dinh/bo-truong/ghi-nhan/",
         views.minister_decision_record,

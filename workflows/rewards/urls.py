@@ -15,7 +15,6 @@ urlpatterns = [
         views.nomination_document_download,
         name="nomination-document-download",
     ),
-    path("khen-thuong/quyet-dinh/", views.reward_decision_create, name="reward-decision-create"),
     path(
         "khen-thuong/quyet-dinh/<int:pk>/",
         views.reward_decision_detail,
@@ -36,5 +35,4 @@ urlpatterns = [
         views.reward_decision_record,
         name="reward-decision-record",
     ),
-    path("khen-thuong/thu-hoi/", views.reward_revoke, name="reward-revoke"),
 ]

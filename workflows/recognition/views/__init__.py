@@ -1,5 +1,5 @@
 from .deadlines import dossier_extend, statistics
-from .decisions import decision_create, decision_detail, decision_list, decision_revoke
+from .decisions import decision_detail, decision_list
 from .lists import DossierListView, document_download, dossier_chart, dossier_detail, inbox
 from .police import dossier_appraise, dossier_review
 from .recorded import minister_decision_record
@@ -8,10 +8,8 @@ from .unit_head import dossier_assess, dossier_register
 
 __all__ = [
     "DossierListView",
-    "decision_create",
     "decision_detail",
     "decision_list",
-    "decision_revoke",
     "document_download",
     "dossier_appraise",
     "dossier_assess",

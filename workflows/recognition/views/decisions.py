@@ -1,5 +1,6 @@
-"""The People's Committee's pages: one decision for many proposed dossiers, revocation,
-and the decision as issued (Decree 30/2020/NĐ-CP layout)."""
+"""The People's Committee's pages: the form for one decision over many proposed dossiers
+(or a revocation) that documents.views turns into a draft to sign, and the decision as
+issued (Decree 30/2020/NĐ-CP layout)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,11 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from dossiers.exports import EXPORT_PARAM, wants_export, xlsx_response
 from dossiers.guards import filtered, query_of, typed_in
 from dossiers.jurisdiction import granted_areas
-from dossiers.models import AreaLevel, Decision, Dossier, DossierStatus
+from dossiers.models import AreaLevel, Decision, Dossier
 from dossiers.services import DomainError
-from workflows.receipts import fixed, one_time_step
 
-from .. import services
 from ..filters import DecisionFilter
 from ..forms import CHECK_FIELDS, ChosenForm, DecisionFieldsForm, ResultForm, all_valid
 from ..selectors import actionable_dossiers
@@ -68,12 +67,23 @@ def _committee_context(request, status):
     return issuer, issuers, listed
 
 
-def _decision_page(request, *, status, summary, revoke, issue):
+def issued(request, decision):
+    messages.success(request, f"Đã ban hành Quyết định số {decision.reference}.")
+    return redirect("decision-detail", pk=decision.pk)
+
+
+def decision_page(
+    request, *, status, summary, revoke, issue, fields=None, done=issued, button=None
+):
     """The committee's form for one decision over many dossiers: the issuer, the decision's
-    fields, the ticked dossiers with a result each; `issue(issuer, form, chosen, results,
-    picked)` calls the service. On an error everything typed is shown again."""
+    fields (`fields(data, initial, issuer)`, by default DecisionFieldsForm), the ticked
+    dossiers with a result each; `issue(issuer, form, chosen, results, picked)` calls the
+    service and `done(request, result)` answers. On an error everything typed is shown
+    again."""
     issuer, issuers, dossiers = _committee_context(request, status)
-    form = DecisionFieldsForm(request.POST or None, initial={"summary": summary})
+    initial = {"summary": summary}
+    data = request.POST or None
+    form = fields(data, initial, issuer) if fields else DecisionFieldsForm(data, initial=initial)
     chosen, results = _forms(request, dossiers)
     error = None
     if request.method == "POST" and issuer is not None:
@@ -81,12 +91,11 @@ def _decision_page(request, *, status, summary, revoke, issue):
         if all_valid(form, chosen, *([] if revoke else results.values())):
             picked = [d for d in dossiers if d.pk in set(chosen.chosen())]
             try:
-                decision = issue(issuer, form, chosen, results, picked)
+                result = issue(issuer, form, chosen, results, picked)
             except DomainError as exc:
                 error = str(exc)
             else:
-                messages.success(request, f"Đã ban hành Quyết định số {decision.reference}.")
-                return redirect("decision-detail", pk=decision.pk)
+                return done(request, result)
         else:
             error = CHECK_FIELDS
     return render(
@@ -100,51 +109,8 @@ def _decision_page(request, *, status, summary, revoke, issue):
             "rows": _rows(dossiers, chosen, results, checked_by_default=not revoke),
             "error": error,
             "revoke": revoke,
+            "button": button or "Ban hành quyết định",
         },
-    )
-
-
-@login_required
-@one_time_step(fixed("decision-list"))
-def decision_create(request):
-    def issue(issuer, form, chosen, results, picked):
-        return services.decision_issue(
-            acting_user=request.user,
-            issuer=issuer,
-            results=[
-                (d, results[d.pk].cleaned_data["result"], results[d.pk].cleaned_data["reason"])
-                for d in picked
-            ],
-            **form.cleaned_data,
-        )
-
-    return _decision_page(
-        request,
-        status=DossierStatus.PROPOSED,
-        summary="Về việc công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự”",
-        revoke=False,
-        issue=issue,
-    )
-
-
-@login_required
-@one_time_step(fixed("decision-list"))
-def decision_revoke(request):
-    def issue(issuer, form, chosen, results, picked):
-        return services.decision_revoke(
-            acting_user=request.user,
-            issuer=issuer,
-            dossiers=picked,
-            reason=chosen.cleaned_data["reason"],
-            **form.cleaned_data,
-        )
-
-    return _decision_page(
-        request,
-        status=DossierStatus.RECOGNISED,
-        summary="Về việc thu hồi công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự”",
-        revoke=True,
-        issue=issue,
     )
 
 

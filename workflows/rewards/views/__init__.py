@@ -1,4 +1,4 @@
-from .decisions import reward_decision_create, reward_decision_detail, reward_revoke
+from .decisions import reward_decision_detail, reward_decision_page, reward_revoke_page
 from .dispatch import reward_decision_sent
 from .lists import NominationListView, nomination_detail, nomination_document_download
 from .office import nomination_appraise, nomination_vote
@@ -14,10 +14,10 @@ __all__ = [
     "nomination_submit",
     "nomination_upload",
     "nomination_vote",
-    "reward_decision_create",
     "reward_decision_detail",
     "reward_decision_list",
+    "reward_decision_page",
     "reward_decision_record",
     "reward_decision_sent",
-    "reward_revoke",
+    "reward_revoke_page",
 ]

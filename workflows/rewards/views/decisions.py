@@ -19,7 +19,6 @@ from dossiers.models import (
     NomineeResult,
 )
 from dossiers.services import DomainError
-from workflows.receipts import fixed, one_time_step
 from workflows.recognition.forms import (
     CHECK_FIELDS,
     ChosenForm,
@@ -74,15 +73,23 @@ def _refuse_foreign(user, nomination_ids):
     return "Có mục đã chọn không thuộc danh sách chờ xử lý của cơ quan, hình thức này."
 
 
-def _decision_form(request, group, summary):
+def _drafting(group, drafting):
+    """The committee's drafting (documents.views) applies to a group decided by a
+    committee; a police director's decision is issued by the police office itself."""
+    committee = group is not None and group["form"].deciding_role == DecidingRole.COMMITTEE
+    return drafting if committee else None
+
+
+def _decision_form(request, group, summary, drafting=None):
     police = group is not None and group["form"].deciding_role == DecidingRole.POLICE
-    form = DecisionFieldsForm(
-        request.POST or None,
-        initial={
-            "summary": summary.format(form=group["form"].name if group else ""),
-            "signer_title": "Giám đốc" if police else "Chủ tịch",
-        },
-    )
+    initial = {
+        "summary": summary.format(form=group["form"].name if group else ""),
+        "signer_title": "Giám đốc" if police else "Chủ tịch",
+    }
+    data = request.POST or None
+    if drafting is not None:
+        return drafting.fields(data, initial, group["issuer"])
+    form = DecisionFieldsForm(data, initial=initial)
     if police:
         form.fields["authority"].choices = [
             (value, " — ".join(POLICE_AUTHORITY[value])) for value in AuthorityMarker.values
@@ -174,25 +181,37 @@ def candidate_rows(request, group):
     return rows
 
 
-@login_required
-@one_time_step(fixed("reward-decision-list"))
-def reward_decision_create(request):
+def _issued(request, decision):
+    messages.success(request, f"Đã ban hành Quyết định số {decision.reference}.")
+    return redirect("reward-decision-detail", pk=decision.pk)
+
+
+def reward_decision_page(request, drafting=None):
+    """One decision for the ticked nominations of a group. `drafting` (documents.views)
+    turns a committee's into a draft for its signer: `fields(data, initial, issuer)` its
+    form, `create(request, issuer, form, results)` the draft, `done(request, draft)`."""
     user = request.user
     groups, group = voted_groups(request, external=False)
-    form = _decision_form(request, group, "Về việc tặng {form}")
+    drafting = _drafting(group, drafting)
+    form = _decision_form(request, group, "Về việc tặng {form}", drafting)
     error = None
     if request.method == "POST":
         error, results = posted_results(request, group)
         if error is None and group is not None and form.is_valid():
             try:
-                decision = awards.reward_decision_issue(
-                    acting_user=user, issuer=group["issuer"], results=results, **form.cleaned_data
-                )
+                if drafting is not None:
+                    draft = drafting.create(request, group["issuer"], form, results)
+                else:
+                    decision = awards.reward_decision_issue(
+                        acting_user=user,
+                        issuer=group["issuer"],
+                        results=results,
+                        **form.cleaned_data,
+                    )
             except DomainError as exc:
                 error = str(exc)
             else:
-                messages.success(request, f"Đã ban hành Quyết định số {decision.reference}.")
-                return redirect("reward-decision-detail", pk=decision.pk)
+                return drafting.done(request, draft) if drafting else _issued(request, decision)
     return render(
         request,
         "rewards/decision_form.html",
@@ -203,13 +222,14 @@ def reward_decision_create(request):
             "rows": candidate_rows(request, group),
             "authority_name": _authority_name(group) if group else "",
             "error": error,
+            "button": drafting.button if drafting else "Ban hành quyết định",
         },
     )
 
 
-@login_required
-@one_time_step(fixed("reward-decision-list"))
-def reward_revoke(request):
+def reward_revoke_page(request, drafting=None):
+    """Revocation of awards by a later decision (or, for a committee, a draft: see
+    `reward_decision_page`)."""
     user = request.user
     offices = _offices(user)
     nominees = (
@@ -224,7 +244,8 @@ def reward_revoke(request):
     )
     groups = _grouped(nominees, lambda n: n.nomination.decide_area, lambda n: n.nomination.form)
     group = _chosen(request, groups)
-    form = _decision_form(request, group, "Về việc thu hồi {form}")
+    drafting = _drafting(group, drafting)
+    form = _decision_form(request, group, "Về việc thu hồi {form}", drafting)
     error = None
     chosen = _chosen_form(request, group, name="nominee")
     if request.method == "POST":
@@ -235,19 +256,23 @@ def reward_revoke(request):
             error = " ".join(chosen.id_errors()) or CHECK_FIELDS
         if error is None and group is not None and form.is_valid():
             listed = {n.pk: n for n in group["rows"]}
+            nominees = [listed[pk] for pk in chosen.chosen()]
+            reason = chosen.cleaned_data["reason"]
             try:
-                decision = awards.award_revoke(
-                    acting_user=user,
-                    issuer=group["issuer"],
-                    nominees=[listed[pk] for pk in chosen.chosen()],
-                    reason=chosen.cleaned_data["reason"],
-                    **form.cleaned_data,
-                )
+                if drafting is not None:
+                    draft = drafting.revoke(request, group["issuer"], form, nominees, reason)
+                else:
+                    decision = awards.award_revoke(
+                        acting_user=user,
+                        issuer=group["issuer"],
+                        nominees=nominees,
+                        reason=reason,
+                        **form.cleaned_data,
+                    )
             except DomainError as exc:
                 error = str(exc)
             else:
-                messages.success(request, f"Đã ban hành Quyết định số {decision.reference}.")
-                return redirect("reward-decision-detail", pk=decision.pk)
+                return drafting.done(request, draft) if drafting else _issued(request, decision)
     return render(
         request,
         "rewards/revoke_form.html",
@@ -260,6 +285,7 @@ def reward_revoke(request):
             "reason": chosen["reason"].value() or "",
             "authority_name": _authority_name(group) if group else "",
             "error": error,
+            "button": drafting.button if drafting else "Ban hành quyết định thu hồi",
         },
     )
 
