@@ -43,12 +43,18 @@ serve:
 	  trap stop INT TERM EXIT; \
 	  $(PY) manage.py runserver $(HOST):$(PORT)
 
-# Chromium for the browser tests comes from Debian, never from a Playwright download.
+# Chromium for the browser tests comes from Debian, never from a Playwright download;
+# axe-core from npm (package-lock.json).
 browser-deps:
 	@command -v chromium >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium chromium-driver; }
+	@# axe-core (accessibility checks injected by tests/browser/test_look.py), from package.json.
+	@command -v npm >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q npm; }
+	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
 
 lint: install
 	$(VENV)/bin/ruff check .
