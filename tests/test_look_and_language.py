@@ -167,3 +167,13 @@ def test_an_extension_reason_longer_than_the_limit_is_refused_by_the_service():
         )
     review.refresh_from_db()
     assert not review.extended
+
+
+def test_no_template_of_ours_carries_a_librarys_english_strings():
+    """Every template the product renders (its own and the library templates it overrides)."""
+    found = {
+        str(path.relative_to(ROOT)): english_in(path.read_text())
+        for path in (ROOT / "templates").rglob("*")
+        if path.is_file()
+    }
+    assert {path: words for path, words in found.items() if words} == {}
