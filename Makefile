@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run worker test lint browser-deps bench clean mutation
+.PHONY: install run serve worker test lint browser-deps bench clean mutation
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,13 +26,26 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	$(PY) manage.py seed_targets
+	$(PY) manage.py collectstatic --noinput -v0
 	@echo "Ứng dụng: http://$(HOST):$(PORT)/  (quản trị: http://$(HOST):$(PORT)/quan-tri/)"
-	@trap 'kill 0' EXIT INT TERM; \
-	  $(VENV)/bin/celery -A config worker --beat --loglevel=INFO --concurrency=2 \
-	    --schedule var/celerybeat-schedule > var/celery.log 2>&1 & \
+	@$(MAKE) --no-print-directory serve
+
+# The web server in the foreground, the Celery worker (with beat) in the background. A
+# background job of a script ignores Ctrl-C, so on Ctrl-C (or any exit) the trap stops the
+# worker itself: SIGTERM (a warm shutdown, about 10 s), SIGQUIT (cold) if it still runs
+# after 15 s, then `wait` for it, so nothing is left running when `make run` returns.
+serve:
+	@$(VENV)/bin/celery -A config worker --beat --loglevel=INFO --concurrency=2 \
+	    --schedule var/celerybeat-schedule > var/celery.log 2>&1 & worker=$$!; \
+	  stop() { trap - INT TERM EXIT; kill -0 $$worker 2>/dev/null || return 0; \
+	    echo "Đang dừng Celery worker (PID $$worker)…"; kill -TERM $$worker; \
+	    for i in $$(seq 30); do kill -0 $$worker 2>/dev/null || break; sleep 0.5; done; \
+	    kill -QUIT $$worker 2>/dev/null; wait $$worker; echo "Đã dừng Celery worker."; }; \
+	  trap stop INT TERM EXIT; \
 	  $(PY) manage.py runserver $(HOST):$(PORT)
 
-# Chromium for the browser tests comes from Debian, never from a Playwright download.
+# Chromium for the browser tests comes from Debian, never from a Playwright download;
+# axe-core from npm (package-lock.json).
 browser-deps:
 	@command -v chromium >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -45,6 +58,11 @@ browser-deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q \
 	    poppler-utils fonts-liberation libpango-1.0-0 libpangoft2-1.0-0; }
+	@# axe-core (accessibility checks injected by tests/browser/test_look.py), from package.json.
+	@command -v npm >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q npm; }
+	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
 
 lint: install
 	$(VENV)/bin/ruff check .

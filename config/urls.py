@@ -29,3 +29,5 @@ urlpatterns = [
     path("", include("notifications.urls")),
     path("", include("dossiers.urls")),
 ]
+
+handler500 = "config.errors.server_error"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from .guards import MAX_TEXT
 from .models import AdministrativeArea, AreaLevel, CycleRoute, RecognitionCycle, Unit, UnitKind
 from .models.areas import PATH_SEPARATOR
 from .models.units import ORGANISATION_KINDS
@@ -14,6 +15,15 @@ from .models.units import ORGANISATION_KINDS
 
 class DomainError(Exception):
     """A business rule refused the action; the message is shown to the user (Vietnamese)."""
+
+
+def ensure_text_within(text: str, what: str, limit: int = MAX_TEXT) -> None:
+    """DomainError when free text typed by a user is longer than its limit (dossiers.guards
+    MAX_TEXT unless told): the services check it too, not only the forms."""
+    if len(text) > limit:
+        raise DomainError(
+            f"{what}: tối đa {limit:,} ký tự (đã nhập {len(text):,} ký tự).".replace(",", ".")
+        )
 
 
 def area_set_paths(areas: Iterable[AdministrativeArea]) -> list[AdministrativeArea]:

@@ -15,7 +15,7 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from dossiers.models import Dossier, Nomination, Step, StepDeadline
-from dossiers.services import DomainError
+from dossiers.services import DomainError, ensure_text_within
 from notifications.calendar import add_working_days, due_date, working_days_between
 from notifications.reminders import notice_dates
 
@@ -152,6 +152,7 @@ def deadline_extend(*, acting_user, deadline: TaskDeadline, new_due: datetime.da
         raise DomainError("Bước này đã được gia hạn một lần; không thể gia hạn thêm.")
     if not reason.strip():
         raise DomainError("Vui lòng ghi rõ lý do gia hạn.")
+    ensure_text_within(reason.strip(), "Lý do gia hạn")
     if new_due <= deadline.due_date:
         raise DomainError("Hạn mới phải sau hạn hiện tại.")
     deadline.due_date = new_due

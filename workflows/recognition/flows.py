@@ -30,7 +30,13 @@ class RecognitionFlow(flow.Flow):
     process_class = RecognitionProcess
     lock_impl = lock.select_for_update_lock
 
-    start = flow.StartHandle(this.start_process).Next(this.prepare_dossier)
+    # Every node has a Vietnamese title: the process chart shows them (viewflow would
+    # print the attribute name, "Check Review").
+    start = (
+        flow.StartHandle(this.start_process)
+        .Annotation(title="Đăng ký phấn đấu")
+        .Next(this.prepare_dossier)
+    )
 
     # --- unit head -----------------------------------------------------------------
     prepare_dossier = (
@@ -53,6 +59,7 @@ class RecognitionFlow(flow.Flow):
     )
     check_review = (
         flow.Switch()
+        .Annotation(title="Kết quả xét duyệt")
         .Case(this.supplement_dossier, this.supplement_requested)
         .Case(this.refused, this.is_refused)
         .Case(this.appraise_dossier, this.is_forwarded)
@@ -65,6 +72,7 @@ class RecognitionFlow(flow.Flow):
     )
     check_appraisal = (
         flow.Switch()
+        .Annotation(title="Kết quả thẩm định")
         .Case(this.review_dossier, this.returned_to_review)
         .Case(this.not_recognised, this.is_not_recognised)
         .Default(this.await_decision)
@@ -76,11 +84,16 @@ class RecognitionFlow(flow.Flow):
         .Annotation(title="Chờ quyết định công nhận")
         .Next(this.check_decision)
     )
-    check_decision = flow.If(this.is_recognised).Then(this.recognised).Else(this.not_recognised)
+    check_decision = (
+        flow.If(this.is_recognised)
+        .Annotation(title="Được công nhận?")
+        .Then(this.recognised)
+        .Else(this.not_recognised)
+    )
 
-    recognised = flow.End()
-    not_recognised = flow.End()
-    refused = flow.End()
+    recognised = flow.End().Annotation(title="Được công nhận")
+    not_recognised = flow.End().Annotation(title="Không được công nhận")
+    refused = flow.End().Annotation(title="Không đủ điều kiện, trả hồ sơ")
 
     # Node callbacks. State changes happen in the services that complete the steps.
     def start_process(self, activation, dossier):

@@ -27,7 +27,12 @@ from dossiers.models import (
     UnitKind,
 )
 from dossiers.registration import cycle_province_check, registration_window_check
-from dossiers.services import DomainError, cycle_route_for, unit_ineligibility_reasons
+from dossiers.services import (
+    DomainError,
+    cycle_route_for,
+    ensure_text_within,
+    unit_ineligibility_reasons,
+)
 from workflows import deadlines
 from workflows.deadlines import open_deadlines
 
@@ -160,6 +165,7 @@ def dossier_declare_event(
         raise DomainError("Chỉ khai báo sự việc cho tiêu chí về sự việc làm mất tiêu chuẩn.")
     if not description.strip():
         raise DomainError("Vui lòng mô tả sự việc.")
+    ensure_text_within(description.strip(), "Mô tả sự việc")
     return DisqualifyingEvent.objects.create(
         version=draft_version(dossier),
         criterion=criterion,
