@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "accounts",
     "dossiers",
     "workflows",
+    "documents",
     "notifications",
 ]
 
