@@ -20,6 +20,7 @@ urlpatterns = [
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("quan-tri/", admin.site.urls),
+    path("", include("documents.pdf_urls")),
     path("", include("workflows.recognition.urls")),
     path("", include("workflows.rewards.urls")),
     path("", include("notifications.urls")),
