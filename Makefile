@@ -31,12 +31,17 @@ run: install
 	    --schedule var/celerybeat-schedule > var/celery.log 2>&1 & \
 	  $(PY) manage.py runserver $(HOST):$(PORT)
 
-# Chromium for the browser tests comes from Debian, never from a Playwright download.
+# Chromium for the browser tests comes from Debian, never from a Playwright download;
+# WeasyPrint's Pango, and poppler-utils (pdftoppm, pdftotext) for the issued-document tests.
 browser-deps:
 	@command -v chromium >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium chromium-driver; }
+	@{ command -v pdftoppm >/dev/null && ldconfig -p | grep -q libpango-1.0; } || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q poppler-utils libpango-1.0-0 libpangoft2-1.0-0; }
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -57,6 +62,7 @@ bench: install
 	DATABASE_URL=$(BENCH_PG)/antt_bench_import $(PY) bench/import_units.py
 	DATABASE_URL=$(BENCH_PG)/antt_bench $(PY) bench/recognition.py
 	DATABASE_URL=$(BENCH_PG)/antt_bench_sweep $(PY) bench/sweep.py
+	$(PY) bench/documents.py
 
 clean:
 	rm -rf var/*.sqlite3* var/broker var/media var/celerybeat-schedule*

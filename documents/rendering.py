@@ -16,7 +16,6 @@ empty for the visible digital signature (`Rendered.signature_boxes`: one
 places fields). An unsaved decision (number None) renders as a draft: "Số:      /QĐ-UBND"
 and a "DỰ THẢO" watermark, with its unsaved items passed in `items`."""
 
-import base64
 from dataclasses import dataclass
 from functools import cache
 
@@ -77,8 +76,9 @@ def _nominee_detail(nominee) -> str:
 def _qr(verify_url):
     if not verify_url:
         return None
-    svg = segno.make(verify_url, error="m").svg_inline(border=0, scale=2)
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    # A raster image: embedded once and only placed on each page (an SVG is redrawn on each
+    # of 500 certificate pages).
+    return segno.make(verify_url, error="m").png_data_uri(scale=6, border=0)
 
 
 def _body(decision, reward_form):
@@ -212,7 +212,7 @@ def _signature_boxes(document) -> list:
     boxes = []
     for index, page in enumerate(document.pages):
         height_pt = page.height * PX_TO_PT
-        for box in page._page_box.descendants():
+        for box in page._page_box.descendants(placeholders=True):
             element = getattr(box, "element", None)
             if element is None or SIGNATURE_BOX_CLASS not in (element.get("class") or "").split():
                 continue
