@@ -22,7 +22,7 @@ from functools import cache
 import segno
 from django.conf import settings
 from django.template.loader import render_to_string
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from dossiers.models import DecidingRole, DecisionKind
@@ -231,15 +231,23 @@ def _signature_boxes(document) -> list:
     return boxes
 
 
-def _render(template: str, context: dict) -> Rendered:
-    html = render_to_string(template, context)
-    document = HTML(string=html, base_url=_static_base()).render(font_config=_fonts())
+def _render(name: str, context: dict) -> Rendered:
+    """templates/documents/<name>.html laid out by _base.css and <name>.css (templates too,
+    so a province adapts the layout as well as the wording); fonts and images are read
+    from static/."""
+    html = render_to_string(f"documents/{name}.html", context)
+    css = render_to_string("documents/_base.css") + render_to_string(f"documents/{name}.css")
+    base = _static_base()
+    document = HTML(string=html, base_url=base).render(
+        stylesheets=[CSS(string=css, base_url=base, font_config=_fonts())],
+        font_config=_fonts(),
+    )
     return Rendered(document.write_pdf(), _signature_boxes(document))
 
 
 def render_decision(decision, items=None, *, verify_url=None, short_code=None) -> Rendered:
     context = decision_context(decision, items, verify_url=verify_url, short_code=short_code)
-    return _render("documents/decision.html", context)
+    return _render("decision", context)
 
 
 def decision_pdf(decision, items=None, *, verify_url=None, short_code=None) -> bytes:
@@ -250,7 +258,7 @@ def render_certificates(decision, items=None, *, verify_url=None, short_code=Non
     """One landscape A4 page per recognised unit (awarded nominee) of the decision."""
     context = decision_context(decision, items, verify_url=verify_url, short_code=short_code)
     context["title"] = certificate_title(context["form"])
-    return _render("documents/certificates.html", context)
+    return _render("certificates", context)
 
 
 def certificates_pdf(decision, items=None, *, verify_url=None, short_code=None) -> bytes:
