@@ -45,19 +45,17 @@ serve:
 	  $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Chromium for the browser tests comes from Debian, never from a Playwright download;
-# axe-core from npm (package-lock.json).
+# axe-core from npm (package-lock.json); WeasyPrint's Pango, and poppler-utils (pdftoppm,
+# pdftotext) for the issued-document tests.
 browser-deps:
 	@command -v chromium >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium chromium-driver; }
-	@# Signed documents: WeasyPrint's Pango, a Vietnamese-complete serif for the visible
-	@# signature, pdftotext for the tests.
-	@{ command -v pdftotext >/dev/null && ldconfig -p | grep -q libpangoft2 && \
-	  [ -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ]; } || { \
+	@{ command -v pdftoppm >/dev/null && ldconfig -p | grep -q libpangoft2; } || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q \
-	    poppler-utils fonts-liberation libpango-1.0-0 libpangoft2-1.0-0; }
+	    poppler-utils libpango-1.0-0 libpangoft2-1.0-0; }
 	@# axe-core (accessibility checks injected by tests/browser/test_look.py), from package.json.
 	@command -v npm >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -88,6 +86,7 @@ bench: install
 	DATABASE_URL=$(BENCH_PG)/antt_bench_sweep $(PY) bench/sweep.py
 	DATABASE_URL=$(BENCH_PG)/antt_bench_http $(PY) bench/review_http.py
 	DATABASE_URL=$(BENCH_PG)/antt_bench_province $(PY) bench/province.py
+	$(PY) bench/documents.py
 
 clean:
 	rm -rf var/*.sqlite3* var/broker var/media var/celerybeat-schedule*

@@ -51,6 +51,8 @@ def logging_config(level: str, json: bool = True) -> dict:
             }
         },
         "root": {"handlers": ["console"], "level": level},
+        # WeasyPrint logs every layout step of every PDF at INFO: only its warnings.
+        "loggers": {"weasyprint": {"level": "WARNING"}},
     }
 
 

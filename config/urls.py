@@ -22,6 +22,7 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("", include("accounts.urls")),
     path("", include("documents.urls")),
+    path("", include("documents.pdf_urls")),
     path("", include("workflows.recognition.urls")),
     path("", include("workflows.rewards.urls")),
     path("", include("movement.urls")),

@@ -3,7 +3,7 @@ certificate, anyone's PDF to check)."""
 
 from django import forms
 
-from workflows.recognition.forms import DATE_INPUT, DecisionFieldsForm
+from workflows.recognition.forms import DecisionFieldsForm
 
 from . import signing
 from .services import signers_of
@@ -30,14 +30,6 @@ class DraftFieldsForm(DecisionFieldsForm):
             "required": "Vui lòng chọn người ký.",
             "invalid_choice": "Người ký không thuộc lãnh đạo của cơ quan ban hành.",
         },
-    )
-    proposer_name = forms.CharField(label="Cơ quan đề nghị", max_length=300, required=False)
-    proposal_number = forms.CharField(label="Số tờ trình", max_length=64, required=False)
-    proposal_date = forms.DateField(
-        label="Ngày tờ trình",
-        required=False,
-        widget=DATE_INPUT,
-        error_messages={"invalid": "Ngày không hợp lệ."},
     )
     field_order = ["signer", "signer_title", "authority", "summary"]
 

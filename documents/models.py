@@ -64,7 +64,7 @@ class DecisionDraft(models.Model):
     summary = models.CharField("trích yếu", max_length=500)
     signer_title = models.CharField("chức vụ người ký", max_length=200)
     authority = models.CharField("thẩm quyền ký", max_length=8, choices=AuthorityMarker.choices)
-    proposer_name = models.CharField("cơ quan đề nghị", max_length=300, blank=True)
+    proposal_office = models.CharField("cơ quan đề nghị", max_length=255, blank=True)
     proposal_number = models.CharField("số tờ trình", max_length=64, blank=True)
     proposal_date = models.DateField("ngày tờ trình", null=True, blank=True)
     signer = models.ForeignKey(

@@ -167,7 +167,7 @@ def draft_create(
     signer_title: str,
     authority: str,
     reason: str = "",
-    proposer_name: str = "",
+    proposal_office: str = "",
     proposal_number: str = "",
     proposal_date: datetime.date | None = None,
 ) -> DecisionDraft:
@@ -185,7 +185,7 @@ def draft_create(
         summary=summary,
         signer_title=signer_title,
         authority=authority,
-        proposer_name=proposer_name,
+        proposal_office=proposal_office,
         proposal_number=proposal_number,
         proposal_date=proposal_date,
         signer=signer,
@@ -220,6 +220,9 @@ def _issue(draft: DecisionDraft, acting_user) -> Decision:
         "signer_title": draft.signer_title,
         "authority": draft.authority,
         "summary": draft.summary,
+        "proposal_office": draft.proposal_office,
+        "proposal_number": draft.proposal_number,
+        "proposal_date": draft.proposal_date,
     }
     subjects = _subjects(draft.kind, [row[0] for row in draft.results])
     issuer = draft.issuer
@@ -263,7 +266,7 @@ def draft_preview(draft: DecisionDraft) -> bytes:
             DraftKind.AWARD: DecisionKind.AWARD,
         }.get(draft.kind, DecisionKind.REVOKE),
         year=today.year,
-        number=0,
+        number=None,  # the renderer prints "Số:      /…" and no date for a draft
         symbol=symbol,
         issued_on=today,
         signer_name=draft.signer.get_full_name(),
@@ -271,6 +274,9 @@ def draft_preview(draft: DecisionDraft) -> bytes:
         authority=draft.authority,
         summary=draft.summary,
         reason=draft.reason,
+        proposal_office=draft.proposal_office,
+        proposal_number=draft.proposal_number,
+        proposal_date=draft.proposal_date,
     )
     items = [
         DecisionItem(decision=decision, recognised=row["decided"], reason=row["reason"],
@@ -286,8 +292,9 @@ def draft_preview(draft: DecisionDraft) -> bytes:
 
 def rendering():
     """The module that renders the documents (`DOCUMENTS_RENDERING`, by default
-    documents.rendering): decision_pdf, certificates_pdf, certificate_pdf and
-    SIGNATURE_BOX per document kind."""
+    documents.rendering): decision_pdf for previews, and render_decision,
+    render_certificates, render_certificate, which return the PDF with the rectangles
+    left for the visible signature (`Rendered`)."""
     return import_module(getattr(settings, "DOCUMENTS_RENDERING", "documents.rendering"))
 
 
@@ -298,10 +305,10 @@ def new_short_code() -> str:
 @dataclass(frozen=True)
 class Planned:
     """One document to issue: its kind, the decision line it certifies (one certificate)
-    and `render(verify_url, short_code) -> bytes`."""
+    and `render(verify_url, short_code) -> Rendered` (the PDF and its signature boxes)."""
 
     kind: str
-    render: Callable[[str, str], bytes]
+    render: Callable[[str, str], object]
     item: object = None
 
 
@@ -319,13 +326,14 @@ def issue_document(
             "PKCS#12 trước khi ký."
         ) from exc
     code = new_short_code()
-    pdf = planned.render(verify_url(code), code)
-    box = rendering().SIGNATURE_BOX[planned.kind]
+    rendered = planned.render(verify_url(code), code)
+    if not rendered.signature_boxes:
+        raise DomainError("Mẫu văn bản không có ô chữ ký số (lớp “signature-box”).")
     signed = signing.sign_pdf(
-        pdf,
+        rendered.pdf,
         pkcs12_data=bytes(certificate.pkcs12),
         passphrase=signing.unseal(certificate.sealed_passphrase),
-        box=box,
+        box=rendered.signature_boxes[0],  # the decision's, or the first certificate's
         reason=str(decision),
         location=decision.issuer.name,
     )
@@ -357,14 +365,14 @@ def decision_plan(decision: Decision) -> list[Planned]:
     plan = [
         Planned(
             DocumentKind.DECISION,
-            lambda url, code: module.decision_pdf(decision, verify_url=url, short_code=code),
+            lambda url, code: module.render_decision(decision, verify_url=url, short_code=code),
         )
     ]
     if decision.items.filter(recognised=True).exists():
         plan.append(
             Planned(
                 DocumentKind.CERTIFICATES,
-                lambda url, code: module.certificates_pdf(
+                lambda url, code: module.render_certificates(
                     decision, verify_url=url, short_code=code
                 ),
             )
@@ -402,7 +410,7 @@ def certificate_for(item, *, verify_url: Callable[[str], str]) -> IssuedDocument
     module = rendering()
     planned = Planned(
         DocumentKind.CERTIFICATE,
-        lambda url, code: module.certificate_pdf(item, verify_url=url, short_code=code),
+        lambda url, code: module.render_certificate(item, verify_url=url, short_code=code),
         item=item,
     )
     try:

@@ -35,11 +35,8 @@ logging.getLogger("fontTools").setLevel(logging.WARNING)
 VIETNAM = datetime.timezone(datetime.timedelta(hours=7))
 FIELD_NAME = "ChuKySo"
 BAD_PKCS12 = "Tệp không phải chứng thư số PKCS#12 hoặc mật khẩu không đúng."
-#: Fonts with every Vietnamese diacritic, first the one the project installs.
-FONT_CANDIDATES = (
-    Path(settings.BASE_DIR) / "static" / "fonts" / "LiberationSerif-Regular.ttf",
-    Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"),
-)
+#: The font the project ships (static/fonts, every Vietnamese diacritic): never a system guess.
+FONT_CANDIDATES = (Path(settings.BASE_DIR) / "static" / "fonts" / "LiberationSerif-Regular.ttf",)
 
 
 def _off_loop(function, *args, **kwargs):

@@ -59,6 +59,9 @@ def decision_create(
     summary,
     reason="",
     symbol="QĐ-UBND",
+    proposal_office="",
+    proposal_number="",
+    proposal_date=None,
 ):
     """A numbered decision of an issuing body (Decree 30/2020/NĐ-CP), in the caller's
     transaction."""
@@ -75,5 +78,8 @@ def decision_create(
         authority=authority,
         summary=summary,
         reason=reason,
+        proposal_office=proposal_office.strip(),
+        proposal_number=proposal_number.strip(),
+        proposal_date=proposal_date,
         created_by=user,
     )

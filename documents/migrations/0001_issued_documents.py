@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
                 ('summary', models.CharField(max_length=500, verbose_name='trích yếu')),
                 ('signer_title', models.CharField(max_length=200, verbose_name='chức vụ người ký')),
                 ('authority', models.CharField(choices=[('tm', 'TM. ỦY BAN NHÂN DÂN — CHỦ TỊCH'), ('kt', 'KT. CHỦ TỊCH — PHÓ CHỦ TỊCH')], max_length=8, verbose_name='thẩm quyền ký')),
-                ('proposer_name', models.CharField(blank=True, max_length=300, verbose_name='cơ quan đề nghị')),
+                ('proposal_office', models.CharField(blank=True, max_length=255, verbose_name='cơ quan đề nghị')),
                 ('proposal_number', models.CharField(blank=True, max_length=64, verbose_name='số tờ trình')),
                 ('proposal_date', models.DateField(blank=True, null=True, verbose_name='ngày tờ trình')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='lập lúc')),

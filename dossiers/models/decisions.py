@@ -9,10 +9,17 @@ from .dossier import Dossier
 
 
 class AuthorityMarker(models.TextChoices):
-    """The signature block's authority marker and the signer's title under it."""
+    """The signature block's authority marker (Decree 30/2020/NĐ-CP Art. 13, Appendix I
+    part II §7) and the lines it prints for a People's Committee decision: a deputy signing
+    for the committee keeps "TM. ỦY BAN NHÂN DÂN" above "KT. CHỦ TỊCH". The issued
+    documents compute the lines for other bodies and for a chairman's own decision
+    (documents.nd30.signature_lines)."""
 
     TM = "tm", "TM. ỦY BAN NHÂN DÂN — CHỦ TỊCH"
-    KT = "kt", "KT. CHỦ TỊCH — PHÓ CHỦ TỊCH"
+    KT = "kt", "TM. ỦY BAN NHÂN DÂN — KT. CHỦ TỊCH — PHÓ CHỦ TỊCH"
+    Q = "q", "TM. ỦY BAN NHÂN DÂN — Q. CHỦ TỊCH"
+    TL = "tl", "TL. CHỦ TỊCH — CHÁNH VĂN PHÒNG"
+    TUQ = "tuq", "TUQ. CHỦ TỊCH — CHÁNH VĂN PHÒNG"
 
 
 class DecisionKind(models.TextChoices):
@@ -35,6 +42,11 @@ class Decision(models.Model):
     authority = models.CharField("thẩm quyền ký", max_length=8, choices=AuthorityMarker.choices)
     summary = models.CharField("trích yếu", max_length=500)
     reason = models.TextField("lý do", blank=True)
+    # "Theo đề nghị của …" (Decree 30/2020/NĐ-CP, Appendix I): the proposing office and its
+    # tờ trình, printed in the issued document.
+    proposal_office = models.CharField("cơ quan đề nghị", max_length=255, blank=True)
+    proposal_number = models.CharField("số tờ trình", max_length=64, blank=True)
+    proposal_date = models.DateField("ngày tờ trình", null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

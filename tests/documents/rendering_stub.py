@@ -1,12 +1,10 @@
 """A stand-in for documents.rendering in tests (same interface, tiny WeasyPrint PDFs)."""
 
+from documents.rendering import Rendered
+
 from .pki import small_pdf
 
-SIGNATURE_BOX = {
-    "decision": (0, 330, 60, 560, 140),
-    "certificates": (0, 330, 60, 560, 140),
-    "certificate": (0, 330, 60, 560, 140),
-}
+BOX = (0, 330, 60, 560, 140)  # where the real templates leave the signature, roughly
 
 
 def _units(items):
@@ -28,3 +26,18 @@ def certificates_pdf(decision, items=None, *, verify_url=None, short_code=None) 
 
 def certificate_pdf(item, *, verify_url=None, short_code=None) -> bytes:
     return small_pdf(f"Giấy công nhận — {_units([item])} — mã {short_code}")
+
+
+def render_decision(decision, items=None, *, verify_url=None, short_code=None) -> Rendered:
+    return Rendered(
+        decision_pdf(decision, items, verify_url=verify_url, short_code=short_code), [BOX]
+    )
+
+
+def render_certificates(decision, items=None, *, verify_url=None, short_code=None) -> Rendered:
+    pdf = certificates_pdf(decision, items, verify_url=verify_url, short_code=short_code)
+    return Rendered(pdf, [BOX])
+
+
+def render_certificate(item, *, verify_url=None, short_code=None) -> Rendered:
+    return Rendered(certificate_pdf(item, verify_url=verify_url, short_code=short_code), [BOX])

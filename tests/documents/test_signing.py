@@ -252,3 +252,35 @@ def test_draft_list_costs_the_same_queries_whatever_its_length(client, certified
     for _ in range(4):
         make_draft(p, dossier)
     assert count() == few
+
+
+def test_art_10_the_real_decree_30_documents_are_signed_in_their_signature_box(
+    certified, settings, client
+):
+    """With the project's own renderer (not the tests' stand-in): the decision and its
+    Giấy công nhận are signed Decree 30 documents, the signature sits in the box the
+    template leaves, and the decision page's download serves that signed file."""
+    settings.DOCUMENTS_RENDERING = "documents.rendering"
+    p = certified
+    dossier = Journey(p, p.agency).to("proposed")
+    decision = sign(p, make_draft(p, dossier))
+    for kind in (DocumentKind.DECISION, DocumentKind.CERTIFICATES):
+        document = decision.documents.get(kind=kind)
+        data = services.stored_bytes(document)
+        assert services.stored_state(document) == {"hash_valid": True, "signature_valid": True}
+        assert services.check_upload(data).verdict == signing.Verdict.VALID
+        assert dossier.unit.name in pdf_text(data)
+        assert document.short_code in pdf_text(data)
+    decision_text = pdf_text(services.stored_bytes(decision.documents.get(kind="decision")))
+    assert f"Số: {decision.reference}" in decision_text
+    client.force_login(p.committee)
+    served = client.get(reverse("decision-pdf", args=[decision.pk]))
+    assert served.content == services.stored_bytes(decision.documents.get(kind="decision"))
+
+
+def pdf_text(data: bytes) -> str:
+    import subprocess
+
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode()

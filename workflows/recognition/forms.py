@@ -121,6 +121,19 @@ class DecisionFieldsForm(forms.Form):
         max_length=500,
         error_messages={"required": "Vui lòng nhập trích yếu."},
     )
+    proposal_office = forms.CharField(
+        label="Theo đề nghị của (cơ quan trình)",
+        max_length=255,
+        required=False,
+        help_text="Ví dụ: Công an phường Gò Dầu",
+    )
+    proposal_number = forms.CharField(label="Số tờ trình", max_length=64, required=False)
+    proposal_date = forms.DateField(
+        label="Ngày tờ trình",
+        widget=DATE_INPUT,
+        required=False,
+        error_messages={"invalid": "Ngày không hợp lệ."},
+    )
 
 
 class RecordedDecisionFieldsForm(forms.Form):

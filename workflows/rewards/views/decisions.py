@@ -35,6 +35,9 @@ from .dispatch import dispatch_context
 POLICE_AUTHORITY = {
     AuthorityMarker.TM: ["GIÁM ĐỐC"],
     AuthorityMarker.KT: ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"],
+    AuthorityMarker.Q: ["Q. GIÁM ĐỐC"],
+    AuthorityMarker.TL: ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"],
+    AuthorityMarker.TUQ: ["TUQ. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"],
 }
 
 
@@ -324,9 +327,10 @@ def reward_decision_detail(request, pk):
             "awarded": awarded,
             "not_awarded": not_awarded,
             "recipients": _recipients(listed),
+            # A reward is the chairman's own power: no "TM. ỦY BAN NHÂN DÂN" line.
             "authority_lines": POLICE_AUTHORITY[decision.authority]
             if police
-            else decision.authority_lines,
+            else [line for line in decision.authority_lines if not line.startswith("TM.")],
             **dispatch_context(request, decision),
         },
     )
