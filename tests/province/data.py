@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import pgtrigger
+from django.db import connection
 
 from dossiers.models import AdministrativeArea, AreaLevel, Dossier, DossierStatus, Unit, UnitKind
 from dossiers.services import area_set_paths
@@ -124,6 +125,9 @@ def add_units(land: Land, n: int, *, registered_by, seed=0, cycle=None, batch=50
     # only slow the set-up down.
     with pgtrigger.ignore("dossiers.Dossier:insert_insert"):
         Dossier.objects.bulk_create(dossiers, batch_size=batch)
+    # Autovacuum would analyse after such a load; a plan on stale statistics means nothing.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE dossiers_unit, dossiers_dossier, dossiers_administrativearea")
     if cycle == land.cycle:
         land.made.rows.extend(plan)
     return units, plan
