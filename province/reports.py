@@ -6,15 +6,18 @@ the previous year, kept as made, and sent to the level above inside the system."
 import datetime
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from dossiers.jurisdiction import granted_areas
 from dossiers.models import AdministrativeArea, AreaLevel, RecognitionCycle, Unit
 from dossiers.services import DomainError
+from notifications.models import Event
+from notifications.services import notify_users, users_acting_in_area
 
 from .figures import movement_figures
 from .models import Report, ReportPeriod, ReportStatus
-from .permissions import ensure_reporter
+from .permissions import REPORTER_ROLES, ensure_reporter
 
 ROW_FIELDS = (
     "label",
@@ -123,7 +126,8 @@ def report_create(
 
 @transaction.atomic
 def report_send(*, acting_user, report: Report) -> Report:
-    """Send a draft to the level above; a sent report is final."""
+    """Send a draft to the level above, whose offices are told in the system; a sent
+    report is final."""
     ensure_reporter(acting_user)
     report = Report.objects.select_for_update().get(pk=report.pk)
     if not granted_areas(acting_user, act=True).filter(pk=report.issuer_id).exists():
@@ -134,4 +138,12 @@ def report_send(*, acting_user, report: Report) -> Report:
     report.sent_by = acting_user
     report.sent_at = timezone.now()
     report.save(update_fields=["status", "sent_by", "sent_at"])
+    notify_users(
+        users_acting_in_area(report.recipient_id, REPORTER_ROLES),
+        event=Event.REPORT_DUE,
+        key=f"report-sent:{report.pk}",
+        title=f"Báo cáo nhận được: {report}",
+        body=f"{report.issuer.name} đã gửi {report}.",
+        link=reverse("report-detail", args=[report.pk]),
+    )
     return report

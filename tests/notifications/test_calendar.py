@@ -226,3 +226,15 @@ def test_admin_edit_in_list_keeps_is_working_right(client, db):
     row = CalendarDay.objects.get(day=D(2026, 3, 9))
     assert (row.kind, row.is_working) == (Kind.HOLIDAY, False)
     assert not is_working_day(D(2026, 3, 9))
+
+
+@pytest.mark.django_db
+def test_dieu_147_a_worked_saturday_as_the_first_day_is_not_counted():
+    """Saturday 10/01/2026 is worked (make-up for Friday 02/01, CV 12729/VPCP-KGVX); as the
+    day a period starts from it is not counted (Bộ luật Dân sự 2015, Điều 147); as the last
+    day it is."""
+    from notifications.calendar import working_days_between
+
+    saturday = datetime.date(2026, 1, 10)
+    assert working_days_between(saturday, datetime.date(2026, 1, 12)) == 1  # Monday only
+    assert working_days_between(datetime.date(2026, 1, 9), saturday) == 1  # the Saturday

@@ -86,3 +86,17 @@ def test_a_step_another_worker_holds_is_skipped_not_waited_for():
     held.refresh_from_db()
     free.refresh_from_db()
     assert held.notices_sent == 0 and free.notices_sent == 2  # the -3 and -1 notices
+
+
+@pytest.mark.django_db
+def test_a_pass_may_pause_between_batches_to_spare_the_database(monkeypatch):
+    """A large pass can pause between its batches (the `pause` of the beat's task)."""
+    from notifications import reminders
+
+    p = Province.build()
+    reviews = submitted_reviews(p, [p.unit, p.agency])
+    monkeypatch.setattr(reminders, "SWEEP_BATCH", 1)
+    slept = []
+    monkeypatch.setattr(reminders.time, "sleep", slept.append)
+    assert sweep(today=reviews[0].due_date - datetime.timedelta(days=1), pause=0.01) == 2
+    assert slept == [0.01, 0.01]

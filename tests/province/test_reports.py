@@ -193,6 +193,12 @@ def test_a_commune_report_is_sent_to_the_province_which_then_sees_it(client, lan
     assert client.post(reverse("report-send", args=[report.pk])).status_code == 302
     report.refresh_from_db()
     assert report.status == ReportStatus.SENT and report.sent_by == ward
+    # The province's officers are told inside the system, with a link to the report.
+    from notifications.models import Notification
+
+    notice = Notification.objects.get(recipient=pv05, key__startswith="report-sent:")
+    assert notice.link == reverse("report-detail", args=[report.pk])
+    assert not Notification.objects.filter(recipient=ward, key__startswith="report-sent:")
     client.force_login(pv05)
     page = client.get(reverse("report-list"))
     assert report in page.context["received"]

@@ -253,3 +253,17 @@ def test_minister_decision_record_page_keeps_typed_input_on_error(ministry, monk
     assert dossier.status == DossierStatus.NOT_RECOGNISED
     assert dossier.result_reason == "Chưa đủ điều kiện theo Cục V05"
     assert RecordedRecognition.objects.get().reference == "45/QĐ-BCA"
+
+
+def test_art_10_the_decide_step_belongs_to_the_deciding_committee_unless_the_minister_decides():
+    """Circular 124, Art. 10: the committee of the deciding level takes the "decide" step;
+    for a dossier the Minister decides (cl. 4) no committee does, and the office that
+    transmitted it records the result."""
+    from types import SimpleNamespace
+
+    from workflows.recognition.permissions import step_area_id
+
+    local = SimpleNamespace(decided_by_minister=False, decide_area_id=7, review_area_id=3)
+    ministry = SimpleNamespace(decided_by_minister=True, decide_area_id=9, review_area_id=3)
+    assert step_area_id(local, "decide") == 7 and step_area_id(local, "record") is None
+    assert step_area_id(ministry, "decide") is None and step_area_id(ministry, "record") == 3
