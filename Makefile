@@ -79,7 +79,8 @@ test: install browser-deps lint
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432
 BENCH_SIZES ?=
 bench: install
-	for db in antt_bench_import antt_bench antt_bench_sweep antt_bench_http antt_bench_province; do \
+	for db in antt_bench_import antt_bench antt_bench_sweep antt_bench_http antt_bench_province \
+	    antt_bench_history; do \
 	  psql "$(BENCH_PG)/postgres" -q -c "DROP DATABASE IF EXISTS $$db" -c "CREATE DATABASE $$db"; done
 	DATABASE_URL=$(BENCH_PG)/antt_bench_import $(PY) bench/import_units.py
 	DATABASE_URL=$(BENCH_PG)/antt_bench BENCH_SIZES=$(BENCH_SIZES) $(PY) bench/recognition.py
@@ -87,6 +88,7 @@ bench: install
 	DATABASE_URL=$(BENCH_PG)/antt_bench_http $(PY) bench/review_http.py
 	DATABASE_URL=$(BENCH_PG)/antt_bench_province $(PY) bench/province.py
 	$(PY) bench/documents.py
+	DATABASE_URL=$(BENCH_PG)/antt_bench_history $(PY) bench/history.py
 
 clean:
 	rm -rf var/*.sqlite3* var/broker var/media var/celerybeat-schedule*
