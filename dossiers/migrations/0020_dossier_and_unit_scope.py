@@ -16,6 +16,9 @@ def install_scope(apps, schema_editor):
         return
     schema_editor.execute(SCOPE_SQL)
     fill_scope(schema_editor)
+    # The deferred checks the backfill queued run now: the next operations create indexes
+    # on these tables, which PostgreSQL refuses while trigger events are pending.
+    schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 def fill_scope(schema_editor):
