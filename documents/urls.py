@@ -18,6 +18,6 @@ urlpatterns = [
         views.certificate_download,
         name="certificate-download",
     ),
-    path("kiem-tra/", views.document_check, name="document-check-upload"),
-    path("kiem-tra/<str:code>/", views.document_check, name="document-check"),
+    path("xac-thuc/", views.document_check, name="document-check-upload"),
+    path("xac-thuc/<str:code>/", views.document_check, name="document-check"),
 ]

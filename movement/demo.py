@@ -5,7 +5,7 @@ inspection — made through the services, like the rest of the demo."""
 import datetime
 
 from accounts.models import Role, User
-from dossiers.demo import DEMO_PASSWORD
+from dossiers.demo import DEMO_PASSWORD, demo_email
 from dossiers.jurisdiction import user_grant_jurisdiction
 from dossiers.models import Unit
 from workflows import deadlines
@@ -20,7 +20,13 @@ STEERING_USERNAME = "bcd.tinh"
 def _reader(username, last, first, role, area):
     """A Front officer or steering committee member: a view grant only (they read)."""
     user, created = User.objects.get_or_create(
-        username=username, defaults={"last_name": last, "first_name": first, "role": role}
+        username=username,
+        defaults={
+            "last_name": last,
+            "first_name": first,
+            "role": role,
+            "email": demo_email(username),
+        },
     )
     if created:
         user.set_password(DEMO_PASSWORD)

@@ -32,7 +32,7 @@ def test_signature_valid_then_one_byte_changed_reads_altered(new_page, issued, t
     p, document = issued
     data = services.stored_bytes(document)
     page = new_page()
-    page.goto(f"/kiem-tra/{document.short_code}/")
+    page.goto(f"/xac-thuc/{document.short_code}/")
     assert page.locator("#signature-state").inner_text() == "Hợp lệ"
     assert page.locator("#hash-state").inner_text() == "Khớp"
     text = page.locator("main").inner_text()

@@ -42,7 +42,7 @@ def make_draft(p, dossier, **overrides):
 
 def sign(p, draft):
     return services.draft_sign(
-        acting_user=p.signer, draft=draft, verify_url=lambda code: f"http://x/kiem-tra/{code}/"
+        acting_user=p.signer, draft=draft, verify_url=lambda code: f"http://x/xac-thuc/{code}/"
     )
 
 

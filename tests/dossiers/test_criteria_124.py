@@ -185,5 +185,5 @@ def test_pages_list_points_in_vietnamese_order(client):
         acting_user=p.reviewer, dossier=dossier, outcome="forward", verdicts=all_met(dossier)
     )
     html = client.get(reverse("dossier-detail", args=[dossier.pk])).content.decode()
-    cells = [html.index(f"<td>{label}</td>") for label in ("3.d", "3.đ", "3.e")]
+    cells = [html.index(f"<td><strong>{label}</strong> ") for label in ("3.d", "3.đ", "3.e")]
     assert cells == sorted(cells)
