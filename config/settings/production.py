@@ -25,3 +25,7 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# One cache for every worker: the public check page's rate limit (documents) and the
+# working-day calendar must be shared, not per process. Redis in production (CACHE_URL).
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
