@@ -53,7 +53,7 @@ UNLIMITED = (
 
 
 @pytest.fixture
-def demo(transactional_db):
+def demo(reference_data):
     call_command("seed_demo", stdout=open("/dev/null", "w"))
     # An unbroken remark and comment on every review: they must wrap, not widen the page.
     Review.objects.update(comment=LONG)
