@@ -36,7 +36,7 @@ VIETNAM = datetime.timezone(datetime.timedelta(hours=7))
 FIELD_NAME = "ChuKySo"
 BAD_PKCS12 = "Tệp không phải chứng thư số PKCS#12 hoặc mật khẩu không đúng."
 #: The font the project ships (static/fonts, every Vietnamese diacritic): never a system guess.
-FONT_CANDIDATES = (Path(settings.BASE_DIR) / "static" / "fonts" / "LiberationSerif-Regular.ttf",)
+FONT = Path(settings.BASE_DIR) / "static" / "fonts" / "LiberationSerif-Regular.ttf"
 
 
 def _off_loop(function, *args, **kwargs):
@@ -104,8 +104,7 @@ def read_pkcs12(data: bytes, passphrase: str) -> CertificateFacts:
 
 
 def _stamp_style() -> TextStampStyle:
-    font = next((str(p) for p in FONT_CANDIDATES if p.exists()), None)
-    text_box = TextBoxStyle(font=GlyphAccumulatorFactory(font)) if font else TextBoxStyle()
+    text_box = TextBoxStyle(font=GlyphAccumulatorFactory(str(FONT)))
     return TextStampStyle(
         stamp_text="Ký số bởi: %(signer)s\nThời gian: %(ts)s",
         timestamp_format="%d/%m/%Y %H:%M:%S %z",
