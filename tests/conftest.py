@@ -1,5 +1,6 @@
 import datetime
 import os
+from importlib import import_module
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -54,6 +55,8 @@ def reference_data(transactional_db):
     from dossiers.reference.seed import seed_reference_data
 
     seed_reference_data(apps)
+    # …and the reminder offsets the notifications migration seeds (data, not schema).
+    import_module("notifications.migrations.0004_seed_notice_rules").forwards(apps, None)
 
 
 @pytest.fixture

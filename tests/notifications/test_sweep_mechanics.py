@@ -10,7 +10,7 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from notifications.models import NoticeRule, Notification
+from notifications.models import Notification
 from notifications.reminders import sweep
 from tests.journeys import Journey, Province
 from workflows.models import TaskDeadline
@@ -56,10 +56,6 @@ def test_the_cost_of_a_pass_per_step_is_fixed():
 def test_a_step_another_worker_holds_is_skipped_not_waited_for():
     """Two workers sweeping at once never take the same step and never wait on each other:
     rows are taken with SKIP LOCKED."""
-    # A transactional test starts from an emptied database: the notice rules the
-    # migrations seed are put back (reference_data re-seeds the dossiers' reference rows).
-    for offset, action in [(-3, "remind"), (-1, "remind"), (0, "remind"), (1, "escalate")]:
-        NoticeRule.objects.get_or_create(offset=offset, defaults={"action": action})
     p = Province.build()
     held, free = list(submitted_reviews(p, [p.unit, p.agency]))
     day = held.due_date - datetime.timedelta(days=1)
