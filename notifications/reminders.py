@@ -8,9 +8,15 @@ import time
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from notifications.calendar import add_working_days, is_working_day, working_days_between
+from notifications.calendar import (
+    CACHE_SECONDS,
+    add_working_days,
+    is_working_day,
+    working_days_between,
+)
 
 from . import registry
 from .models import Event, NoticeRule
@@ -24,10 +30,33 @@ def _rules():
     return list(NoticeRule.objects.filter(active=True).order_by("offset"))
 
 
+# The rules a step's first notice is planned with, kept in the process like the working
+# calendar (notifications.calendar: CACHE_SECONDS), so opening a step does not read them
+# (issue 14: a step's statements); dropped whenever a rule is saved or deleted here, and
+# read afresh by every sweep, which plans each next notice.
+_cached: list = []
+
+
+def clear_rules_cache(**kwargs) -> None:
+    _cached.clear()
+
+
+def _planning_rules():
+    if _cached and time.monotonic() - _cached[0] < CACHE_SECONDS:
+        return _cached[1]
+    rules = _rules()
+    _cached[:] = [time.monotonic(), rules]
+    return rules
+
+
+post_save.connect(clear_rules_cache, sender=NoticeRule, dispatch_uid="notice-rules-saved")
+post_delete.connect(clear_rules_cache, sender=NoticeRule, dispatch_uid="notice-rules-deleted")
+
+
 def notice_dates(due: datetime.date, rules=None) -> list[tuple[datetime.date, NoticeRule]]:
     """[(date, rule)] for each configured offset, in order."""
     result = []
-    for rule in rules if rules is not None else _rules():
+    for rule in rules if rules is not None else _planning_rules():
         if rule.offset < 0:
             day = _subtract_working_days(due, -rule.offset)
         else:

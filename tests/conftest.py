@@ -39,11 +39,13 @@ def at_nine(day: datetime.date) -> datetime.datetime:
 def fresh_calendar_cache():
     """The working calendar is cached in the process; a test's rolled-back edits must not
     leak into the next test."""
-    from notifications import calendar
+    from notifications import calendar, reminders
 
     calendar.clear_cache()
+    reminders.clear_rules_cache()
     yield
     calendar.clear_cache()
+    reminders.clear_rules_cache()
 
 
 @pytest.fixture

@@ -15,11 +15,9 @@ rows it knows the flow would write. tests/workflows/test_bulk_decision.py compar
 row with the per-task path of viewflow.
 """
 
-import random
-import time
 from collections.abc import Callable
 
-from django.db import DatabaseError, connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 from viewflow.workflow import signals
 from viewflow.workflow.exceptions import FlowLockFailed
@@ -31,6 +29,7 @@ from viewflow.workflow.nodes.switch import SwitchActivation
 from viewflow.workflow.status import PROCESS, STATUS
 
 from .deadlines import close_deadlines
+from .locking import attempts, back_off, lock_busy
 from .steps import CONFLICT_MESSAGE, Conflict
 
 SIGNALS = (signals.task_started, signals.task_finished, signals.flow_finished)
@@ -40,17 +39,18 @@ def lock_processes(flow, process_ids) -> None:
     """The flow's lock on many processes in one statement, in the caller's transaction:
     SELECT … FOR UPDATE NOWAIT in a savepoint, retried with the same back-off as
     viewflow's `select_for_update_lock`; `Conflict` when still busy."""
-    lock_impl = flow.lock_impl
-    attempts = getattr(lock_impl, "attempts", 5)
     rows = flow.process_class._default_manager.filter(pk__in=process_ids).order_by("pk")
-    for attempt in range(attempts):
+    tries = attempts(flow)
+    for attempt in range(tries):
         try:
             with transaction.atomic():
-                rows.select_for_update(nowait=getattr(lock_impl, "nowait", True)).exists()
+                rows.select_for_update(nowait=True).exists()
             return
-        except DatabaseError:
-            if attempt != attempts - 1:
-                time.sleep(((attempt + 1) * random.random() + 2**attempt) / 2.5)
+        except OperationalError as exc:
+            if not lock_busy(exc):
+                raise
+            if attempt != tries - 1:
+                back_off(attempt)
     raise Conflict(CONFLICT_MESSAGE) from FlowLockFailed(f"Lock failed for {flow}")
 
 

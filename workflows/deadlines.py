@@ -52,14 +52,19 @@ def _area_for(dossier, step):
     }.get(step, dossier.unit.area_id)
 
 
-def open_task_deadlines(process_id, plan) -> list[TaskDeadline]:
+def open_task_deadlines(process_id, plan, opened=None) -> list[TaskDeadline]:
     """Give every open step of a process that has none its due date. `plan(task, start)`
     returns the step's fields (step, area_id, due_date, and optionally cycle_id and
-    paused_working_days), or None for a step without a deadline. Shared by every flow."""
+    paused_working_days), or None for a step without a deadline. `opened`: the tasks the
+    step just created (workflows.opened), when known — then they are not read back; new
+    tasks have no deadline yet. Shared by every flow."""
     start = today()
-    tasks = Task.objects.filter(
-        process_id=process_id, status__in=[STATUS.NEW, STATUS.ASSIGNED], deadline__isnull=True
-    )
+    if opened is None:
+        tasks = Task.objects.filter(
+            process_id=process_id, status__in=[STATUS.NEW, STATUS.ASSIGNED], deadline__isnull=True
+        )
+    else:
+        tasks = [t for t in opened if t.status in (STATUS.NEW, STATUS.ASSIGNED)]
     created = []
     for task in tasks:
         fields = plan(task, start)
@@ -75,9 +80,12 @@ def open_task_deadlines(process_id, plan) -> list[TaskDeadline]:
     return TaskDeadline.objects.bulk_create(created)
 
 
-def open_deadlines(dossier, *, resumed_after_supplement: bool = False) -> list[TaskDeadline]:
+def open_deadlines(
+    dossier, *, resumed_after_supplement: bool = False, opened=None
+) -> list[TaskDeadline]:
     """The recognition steps' due dates, from the cycle's rules; a review resumed after a
-    supplement keeps its old date moved by the working days the dossier was away."""
+    supplement keeps its old date moved by the working days the dossier was away.
+    `opened`: as for `open_task_deadlines`."""
 
     def plan(task, start):
         step = NODE_STEPS.get(task.flow_task.name)
@@ -113,7 +121,7 @@ def open_deadlines(dossier, *, resumed_after_supplement: bool = False) -> list[T
             "paused_working_days": paused,
         }
 
-    return open_task_deadlines(dossier.process_id, plan)
+    return open_task_deadlines(dossier.process_id, plan, opened)
 
 
 def decision_cut_off(dossier) -> str:

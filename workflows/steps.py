@@ -1,13 +1,15 @@
 """The one way a human step completes, for every flow (DESIGN.md "State: one writer").
 
-Under the flow's lock (SELECT … FOR UPDATE on the process row) and in one transaction:
-take the step's open task, refuse it if another officer holds it, load a fresh copy of the
-business object, call `change` (exactly one FSM transition), save it, close the step's
-deadline and complete the task so viewflow opens the next one. Two officers acting at once
-get one success and one `Conflict`.
+Under the flow's lock and in one transaction: take the step's open task with a fresh copy
+of the business object — one statement locks the task, the process row (the flow's own
+lock) and the object, NOWAIT, retried as viewflow retries (`workflows.locking`) — refuse
+it if another officer holds it, call `change` (exactly one FSM transition), save it, close
+the step's deadline and complete the task so viewflow opens the next one. Two officers
+acting at once get one success and one `Conflict`.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
@@ -18,6 +20,8 @@ from viewflow.workflow.status import STATUS
 from dossiers.services import DomainError
 
 from .deadlines import close_deadlines
+from .locking import locked_read
+from .opened import opened_tasks
 
 CONFLICT_MESSAGE = (
     "Hồ sơ vừa được người khác xử lý ở bước này. Vui lòng tải lại trang để xem trạng thái mới."
@@ -28,40 +32,56 @@ class Conflict(DomainError):
     """Someone else completed the step first."""
 
 
+@dataclass(frozen=True)
+class Subject:
+    """The business object a step changes: the process's reverse accessor to it (`link`,
+    "dossier"), its id, and the relations read with it (`related`, e.g. ("unit", "cycle"))."""
+
+    link: str
+    pk: int
+    related: tuple[str, ...] = ()
+
+    def joins(self) -> list[str]:
+        return [f"process__{self.link}", *(f"process__{self.link}__{r}" for r in self.related)]
+
+
 def complete_human_task(
     *,
     flow,
     process_id: int,
     nodes,
     user,
-    load: Callable[[], object],
-    link: str,
+    subject: Subject,
     change: Callable[[object], None],
-    after: Callable[[object, str], None],
+    after: Callable[[object, str, list], None],
 ):
-    """Returns the fresh object. `link` names the process's reverse accessor to the
-    object, so the gateways after the step read the new state; `after(fresh, source)`
-    records the audit row and the next steps' deadlines in the same transaction. The lock
-    is the outermost transaction: viewflow retries a busy lock, which a surrounding
-    transaction would break."""
-    try:
-        with flow.lock(process_id):
-            task = (
-                Task.objects.filter(
-                    process_id=process_id,
-                    flow_task__in=nodes,
-                    status__in=[STATUS.NEW, STATUS.ASSIGNED],
-                )
-                .select_related("process", "owner")
-                .select_for_update(of=("self",))
-                .first()
+    """Returns the fresh object. `subject` names the business object (see `Subject`);
+    `after(fresh, source, opened)` records the audit row and the next steps' deadlines in
+    the same transaction, `opened` being the tasks the step opened (`opened_tasks`). The
+    lock is the outermost transaction: a busy lock is retried in a new one, which a
+    surrounding transaction would break."""
+
+    def read():
+        return (
+            Task.objects.filter(
+                process_id=process_id,
+                flow_task__in=nodes,
+                status__in=[STATUS.NEW, STATUS.ASSIGNED],
+                # On the subject's own id, so the join to it is an inner one (lockable).
+                **{f"process__{subject.link}__pk": subject.pk},
             )
+            .select_related("process", "owner", *subject.joins())
+            .select_for_update(nowait=True, of=("self", "process", f"process__{subject.link}"))
+            .first()
+        )
+
+    try:
+        with locked_read(flow, process_id, read) as task:
             if task is None:
                 raise Conflict(CONFLICT_MESSAGE)
             if task.owner_id not in (None, user.pk):
                 raise PermissionDenied(f"Việc này đã được giao cho cán bộ {task.owner}.")
-            fresh = load()
-            setattr(task.process, link, fresh)
+            fresh = getattr(task.process, subject.link)  # the gateways read it from there
             if task.status == STATUS.NEW:
                 # What the activation's `assign` does, written once with the completion
                 # below rather than in an UPDATE of its own.
@@ -72,8 +92,9 @@ def complete_human_task(
             change(fresh)
             fresh.save()
             close_deadlines([task.pk])
-            activation.execute()
-            after(fresh, source)
+            with opened_tasks() as opened:
+                activation.execute()
+            after(fresh, source, opened)
             return fresh
     except (FlowLockFailed, ConcurrentTransition, TransitionNotAllowed) as exc:
         raise Conflict(CONFLICT_MESSAGE) from exc

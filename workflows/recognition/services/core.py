@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dossiers.models import Dossier, DossierStatus, DossierTransition, DossierVersion
 from dossiers.services import DomainError
 from workflows.deadlines import open_deadlines
-from workflows.steps import CONFLICT_MESSAGE, Conflict, complete_human_task
+from workflows.steps import CONFLICT_MESSAGE, Conflict, Subject, complete_human_task
 from workflows.transitions import DOSSIER_TRAIL
 
 from ..flows import RecognitionFlow
@@ -55,8 +55,8 @@ def complete_step(
     if not permission_checked:
         ensure_can_act(user, dossier, step)
 
-    def after(fresh, source):
-        open_deadlines(fresh, resumed_after_supplement=audit_step == "resubmit")
+    def after(fresh, source, opened):
+        open_deadlines(fresh, resumed_after_supplement=audit_step == "resubmit", opened=opened)
         record_transition(dossier=fresh, user=user, step=audit_step, source=source, comment=comment)
 
     return complete_human_task(
@@ -64,8 +64,7 @@ def complete_step(
         process_id=dossier.process_id,
         nodes=nodes,
         user=user,
-        load=lambda: Dossier.objects.select_related("unit", "cycle").get(pk=dossier.pk),
-        link="dossier",
+        subject=Subject("dossier", dossier.pk, ("unit", "cycle")),
         change=change,
         after=after,
     )

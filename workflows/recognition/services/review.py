@@ -2,6 +2,7 @@
 commune police since) and appraisal by provincial police (Circular 124/2021/TT-BCA;
 DOMAIN.md §1 "Who does what", §4 one-stop practice)."""
 
+from dossiers.inserts import insert_with_children
 from dossiers.models import (
     Assessment,
     CriterionVerdict,
@@ -69,18 +70,11 @@ def _save_review(*, dossier, user, stage, outcome, comment, rows, version):
     """`version`: the one the verdicts judged (`figures_version`), recorded when submitted."""
     if version is not None and version.submitted_at is None:
         version = None
-    review = Review.objects.create(
-        dossier=dossier,
-        version=version,
-        stage=stage,
-        actor=user,
-        outcome=outcome,
-        comment=comment,
+    review = Review(
+        dossier=dossier, version=version, stage=stage, actor=user, outcome=outcome, comment=comment
     )
-    CriterionVerdict.objects.bulk_create(
-        CriterionVerdict(review=review, criterion=c, met=met, remark=remark)
-        for c, met, remark in rows
-    )
+    verdicts = [CriterionVerdict(criterion=c, met=met, remark=remark) for c, met, remark in rows]
+    insert_with_children(review, verdicts, "review")  # one statement on PostgreSQL
     return version
 
 

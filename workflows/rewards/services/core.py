@@ -1,11 +1,10 @@
 """The step runner every reward service uses (DESIGN.md "one writer"), and the reward
 steps' due dates."""
 
-from dossiers.models import Nomination
 from notifications.calendar import add_working_days
 from workflows.deadlines import open_task_deadlines
 from workflows.models import TaskDeadline
-from workflows.steps import complete_human_task
+from workflows.steps import Subject, complete_human_task
 from workflows.transitions import NOMINATION_TRAIL
 
 from ..flows import RewardFlow
@@ -18,23 +17,22 @@ def complete_step(*, nomination, nodes, user, step, audit_step, change, comment=
     shows."""
     ensure_can_act(user, nomination, step)
 
-    def after(fresh, source):
+    def after(fresh, source, opened):
         NOMINATION_TRAIL.record(fresh, user=user, step=audit_step, source=source, comment=comment)
-        open_deadlines(fresh)
+        open_deadlines(fresh, opened)
 
     return complete_human_task(
         flow=RewardFlow,
         process_id=nomination.process_id,
         nodes=nodes,
         user=user,
-        load=lambda: Nomination.objects.select_related("form").get(pk=nomination.pk),
-        link="nomination",
+        subject=Subject("nomination", nomination.pk, ("form",)),
         change=change,
         after=after,
     )
 
 
-def open_deadlines(nomination):
+def open_deadlines(nomination, opened=None):
     """The reward steps' due dates, from the form's durations (DOMAIN.md §3):
     - appraisal: `appraise_working_days` (20) from the receipt of the complete dossier;
     - the council's vote belongs to that appraisal, so it is due on the appraisal's date;
@@ -66,4 +64,4 @@ def open_deadlines(nomination):
             return None
         return {"step": step, "area_id": nomination.appraise_area_id, "due_date": due}
 
-    open_task_deadlines(nomination.process_id, plan)
+    open_task_deadlines(nomination.process_id, plan, opened)
