@@ -168,6 +168,13 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
             models.Index(fields=["status", "cycle"], name="dossier_status_cycle"),
             # The dossier list's order: its pages are read by keyset, never by OFFSET.
             models.Index(fields=["-registered_at", "-id"], name="dossier_registered_keyset"),
+            # "Chờ Bộ trưởng quyết định" on a police office's inbox (Circular 124, Art. 10
+            # cl. 4): the few dossiers transmitted to the Ministry, whatever the table's size.
+            models.Index(
+                fields=["review_area"],
+                condition=models.Q(decided_by_minister=True, status="proposed"),
+                name="dossier_to_record",
+            ),
         ]
 
     def __str__(self):

@@ -10,10 +10,8 @@ from viewflow.workflow.status import STATUS
 
 from dossiers.exports import XlsxExportMixin
 from dossiers.guards import FilteredListMixin
-from dossiers.jurisdiction import granted_areas
 from dossiers.keyset import keyset_page
 from dossiers.models import (
-    AreaLevel,
     Document,
     Dossier,
     DossierStatus,
@@ -31,7 +29,12 @@ from ..filters import STATUS_GROUPS, DossierFilter
 from ..flows import RecognitionFlow
 from ..outcomes import review_action
 from ..permissions import PERMISSION_STEP, STEP_ROLES, can_act, ensure_can_act
-from ..selectors import actionable_dossiers, commune_rule, criteria_for, inbox_tasks
+from ..selectors import (
+    acting_offices,
+    commune_rule,
+    criteria_for,
+    inbox_tasks,
+)
 
 INBOX_ORDER = ["created", "pk"]  # the oldest task first
 DOSSIER_ORDER = ["-registered_at", "-pk"]  # the newest dossier first
@@ -59,7 +62,8 @@ def inbox(request):
     of them each with the button that does it, a summary (how many, how many late, the
     nearest due date: one aggregate) and, when nothing waits, what to do next
     (workflows.home)."""
-    tasks = inbox_tasks(request.user)
+    offices = acting_offices(request.user)  # read once for the whole page
+    tasks = inbox_tasks(request.user, offices=offices)
     page = keyset_page(request, tasks, INBOX_ORDER)
     reward_tasks = home.with_nominees(reward_inbox_tasks(request.user)[:50])
     summary = tasks.order_by().aggregate(
@@ -67,7 +71,7 @@ def inbox(request):
         overdue=Count("pk", filter=Q(deadline__due_date__lt=localdate())),
         nearest=Min("deadline__due_date"),
     )
-    to_record = _minister_decisions_to_record(request.user)
+    to_record = _minister_decisions_to_record(request.user, offices)
     note, actions = home.next_actions(
         request.user, bool(summary["total"] or reward_tasks or to_record)
     )
@@ -88,20 +92,17 @@ def inbox(request):
     )
 
 
-def _minister_decisions_to_record(user) -> int:
+def _minister_decisions_to_record(user, offices: list[int]) -> int:
     """Dossiers the user's police office transmitted to the Ministry, waiting for the
-    Minister's decision to be recorded (Circular 124, Art. 10 cl. 4)."""
-    if user.role not in STEP_ROLES["record"]:
+    Minister's decision to be recorded (Circular 124, Art. 10 cl. 4): those the user may
+    record (permissions.can_act, step "record": a police role, the dossier's review area
+    granted to them to act) — read from the dossier's own columns, through a small
+    partial index."""
+    if user.role not in STEP_ROLES["record"] or not offices:
         return 0
-    return (
-        actionable_dossiers(user)
-        .filter(
-            status=DossierStatus.PROPOSED,
-            decide_area__level__code=AreaLevel.MINISTRY,
-            review_area__in=granted_areas(user, act=True),
-        )
-        .count()
-    )
+    return Dossier.objects.filter(
+        status=DossierStatus.PROPOSED, decided_by_minister=True, review_area_id__in=offices
+    ).count()
 
 
 class DossierListView(LoginRequiredMixin, XlsxExportMixin, FilteredListMixin, ListView):
