@@ -3,8 +3,11 @@ log lines, and a session that cannot turn a committed step into a failed answer.
 
 import logging
 import re
+import time
 import uuid
 
+from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
 from django.contrib.sessions.exceptions import SessionInterrupted
 from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.db import Error as DatabaseError
@@ -14,6 +17,7 @@ from .observability import current_request
 logger = logging.getLogger(__name__)
 
 HEADER = "X-Request-ID"
+REFRESHED = "_refreshed"  # when the session's expiry was last moved (epoch seconds)
 # What the load balancer or a client may send: short, printable, no spaces (it ends up in
 # every log line and in the answer's header).
 ACCEPTED_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
@@ -37,16 +41,31 @@ class RequestIdMiddleware:
         return response
 
 
+def _stamp_login(sender, request, user, **kwargs):
+    """A log-in writes the session: its expiry starts there, not at the next page."""
+    if getattr(request, "session", None) is not None:
+        request.session[REFRESHED] = int(time.time())
+
+
+user_logged_in.connect(_stamp_login, dispatch_uid="session-refreshed-at-login")
+
+
 class SessionMiddleware(DjangoSessionMiddleware):
-    """Django's, except that refreshing an unchanged session (SESSION_SAVE_EVERY_REQUEST)
-    may fail without failing the answer: the view has already done its work — a step has
-    committed — and the worst outcome is a session that is not extended. A session the
-    request changed (log-in, log-out) must be saved, so its failure still fails."""
+    """Django's, with a sliding expiry written at most every SESSION_REFRESH_SECONDS rather
+    than on every request (SESSION_SAVE_EVERY_REQUEST would be one UPDATE per page: issue
+    14), and a refresh that may fail without failing the answer: the view has already done
+    its work — a step has committed — and the worst outcome is a session that is not
+    extended. A session the request changed (log-in, log-out) must be saved, so its
+    failure still fails."""
 
     def process_response(self, request, response):
         session = getattr(request, "session", None)
         if session is None or session.modified:
             return super().process_response(request, response)
+        now = int(time.time())
+        if session.accessed and not session.is_empty():
+            if now - session.get(REFRESHED, 0) >= settings.SESSION_REFRESH_SECONDS:
+                session[REFRESHED] = now  # saved below: the idle timeout starts again
         try:
             return super().process_response(request, response)
         except (DatabaseError, SessionInterrupted):  # Django reports a failed update as the latter

@@ -63,6 +63,12 @@ class TaskDeadline(models.Model):
                 condition=models.Q(finished_on__isnull=True),
             ),
             models.Index(fields=["cycle", "step", "area"], name="deadline_stats"),
+            # An office's open steps for its inbox summary (recognition.selectors).
+            models.Index(
+                fields=["area", "step", "due_date"],
+                name="deadline_office_open",
+                condition=models.Q(finished_on__isnull=True),
+            ),
         ]
 
     def __str__(self):

@@ -149,7 +149,9 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Sessions expire after a working day of inactivity and when the browser closes.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
-SESSION_SAVE_EVERY_REQUEST = True
+# The 8 hours run from the last request, written at most every 5 minutes
+# (config.middleware.SessionMiddleware), not on every page.
+SESSION_REFRESH_SECONDS = env.int("SESSION_REFRESH_SECONDS", default=300)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # Nothing after a step's commit may fail its answer (DESIGN.md): messages travel in a
 # signed cookie, never in the database, and config.middleware.SessionMiddleware lets the

@@ -7,15 +7,19 @@ field: only the transitions below change it, and only flow steps call them
 (workflows/recognition, DESIGN.md "one writer").
 """
 
+from functools import reduce
+from operator import or_
+
 from django.conf import settings
 from django.db import models
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from .areas import AdministrativeArea
+from .areas import AdministrativeArea, years_within
 from .criteria import CriteriaSet, Criterion
 from .cycles import DocumentKind, RecognitionCycle
+from .grants import user_grants
 from .scope import AreaIdsField, indexed
-from .units import Unit, granted_unit_ids, granted_unit_in_year
+from .units import Unit, granted_unit_in_year
 
 
 class DossierStatus(models.TextChoices):
@@ -54,25 +58,20 @@ class DossierQuerySet(models.QuerySet):
 
     def _indexed_jurisdiction_filter(self, user, *, act: bool) -> models.Q:
         """The same rows as the reference filter, each arm an indexed predicate on the
-        dossier's own columns, so PostgreSQL ORs index lookups (BitmapOr) instead of
-        filtering every dossier: the granted units (`unit_id = ANY(...)`, then their
-        years), and per grant period its granted areas (`scope && '{17}'`, GIN) within
-        the cycles of its years."""
-        cycle_year = models.Subquery(
-            RecognitionCycle.objects.filter(pk=models.OuterRef(models.OuterRef("cycle_id"))).values(
-                "year"
-            )
-        )
-        q = models.Q(unit_id__any_of=granted_unit_ids(user, act=act)) & granted_unit_in_year(
-            user, act=act, unit_field="unit_id", year=cycle_year
-        )
-        for coverage in AdministrativeArea.objects.coverage(user, act=act):
-            arm = models.Q(scope__overlaps=coverage.roots)
-            years = coverage.years("year")
-            if years:
-                arm &= models.Q(cycle_id__in=RecognitionCycle.objects.filter(years).values("pk"))
-            q |= arm
-        return q
+        dossier's own columns with the user's grants as constants (`grants.user_grants`,
+        one small query), so PostgreSQL ORs index lookups (BitmapOr) instead of filtering
+        every dossier: per grant period, its granted units (`unit_id IN (…)`) and its
+        granted areas (`scope && '{17}'`, GIN), within the cycles of its years."""
+        grants = user_grants(user, act=act)
+        arms = [
+            models.Q(unit_id__in=ids) & _cycles_within(period)
+            for period, ids in grants.units.items()
+        ]
+        arms += [
+            models.Q(scope__overlaps=roots) & _cycles_within(period)
+            for period, roots in grants.areas.items()
+        ]
+        return reduce(or_, arms) if arms else models.Q(pk__in=[])
 
     def _reference_jurisdiction_filter(self, user, *, act: bool) -> models.Q:
         q = granted_unit_in_year(user, act=act, unit_field="unit_id", year_field="cycle__year")
@@ -86,6 +85,14 @@ class DossierQuerySet(models.QuerySet):
                 | models.Q(decide_area_id__in=covered)
             )
         return q
+
+
+def _cycles_within(period) -> models.Q:
+    """The dossiers of the cycles whose year a grant period overlaps (any, without limit)."""
+    years = years_within("year", *period)
+    if not years:
+        return models.Q()
+    return models.Q(cycle_id__in=RecognitionCycle.objects.filter(years).values("pk"))
 
 
 class Dossier(ConcurrentTransitionMixin, models.Model):

@@ -130,26 +130,3 @@ class Overlaps(models.Lookup):
         lhs, lhs_params = self.process_lhs(compiler, connection)
         rhs, rhs_params = self.process_rhs(compiler, connection)
         return f"{lhs} && {rhs}::bigint[]", [*lhs_params, *rhs_params]
-
-
-class AnyOf(models.Lookup):
-    """`unit_id__any_of=subquery`: `= ANY(ARRAY(subquery))` on PostgreSQL, an indexable
-    predicate even inside an OR (an `IN (subquery)` there is a hashed filter on every row);
-    `IN (subquery)` elsewhere."""
-
-    lookup_name = "any_of"
-    prepare_rhs = False
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} IN {rhs}", [*lhs_params, *rhs_params]
-
-    def as_postgresql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} = ANY(ARRAY{rhs})", [*lhs_params, *rhs_params]
-
-
-models.Field.register_lookup(AnyOf)
-models.ForeignObject.register_lookup(AnyOf)  # related fields keep their own lookups

@@ -65,13 +65,6 @@ def granted_unit_in_year(
     return models.Exists(direct) | models.Exists(by_group)
 
 
-def granted_unit_ids(user, *, act: bool):
-    """The ids of the units granted to `user` (directly or through a group), whatever the
-    grant's years: a small subquery, for an indexed `unit_id = ANY(...)`."""
-    direct, by_group = unit_grant_rows(user, act=act)
-    return direct.values("content_object_id").union(by_group.values("content_object_id"))
-
-
 class UnitQuerySet(models.QuerySet):
     def located_in(self, covered) -> models.Q:
         """Units located in one of the `covered` areas, or in the successor of one: an
@@ -86,10 +79,12 @@ class UnitQuerySet(models.QuerySet):
         """The filter of the units `user` covers: units granted to them, units located in
         an area they cover, and units located in the successor of an area they cover."""
         if covered is None and indexed():
-            roots = [r for c in AdministrativeArea.objects.coverage(user, act=act) for r in c.roots]
-            return models.Q(pk__any_of=granted_unit_ids(user, act=act)) | models.Q(
-                scope__overlaps=roots
-            )
+            from .grants import user_grants  # grants reads this module's grant tables
+
+            grants = user_grants(user, act=act)
+            units = sorted({pk for ids in grants.units.values() for pk in ids})
+            roots = sorted({pk for ids in grants.areas.values() for pk in ids})
+            return models.Q(pk__in=units) | models.Q(scope__overlaps=roots)
         if covered is None:
             covered = AdministrativeArea.objects.covered_by(user, act=act).values("pk")
         direct, by_group = unit_grant_rows(user, act=act)

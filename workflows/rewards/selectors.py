@@ -70,11 +70,12 @@ OFFICE_OF_ROLE = {
 }
 
 
-def reward_inbox_tasks(user):
+def reward_inbox_tasks(user, offices: list[int] | None = None):
     """Open reward tasks for `user`: their own drafts, and appraisal/vote steps of the
     office the form names, for an area granted to the user themselves by a grant in force
-    (workflows.rewards.permissions: a higher level's staff read, never act)."""
-    acting_areas = granted_areas(user, act=True).values("pk")
+    (workflows.rewards.permissions: a higher level's staff read, never act). `offices`:
+    the ids of those areas, when the caller has read them."""
+    acting_areas = granted_areas(user, act=True).values("pk") if offices is None else offices
     return (
         Task.objects.filter(status__in=[STATUS.NEW, STATUS.ASSIGNED])
         .filter(

@@ -1,9 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import Count, Min, Q
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.timezone import localdate
 from django.views.generic import ListView
 from viewflow.workflow import chart
 from viewflow.workflow.status import STATUS
@@ -33,6 +31,7 @@ from ..selectors import (
     acting_offices,
     commune_rule,
     criteria_for,
+    inbox_summary,
     inbox_tasks,
 )
 
@@ -65,12 +64,8 @@ def inbox(request):
     offices = acting_offices(request.user)  # read once for the whole page
     tasks = inbox_tasks(request.user, offices=offices)
     page = keyset_page(request, tasks, INBOX_ORDER)
-    reward_tasks = home.with_nominees(reward_inbox_tasks(request.user)[:50])
-    summary = tasks.order_by().aggregate(
-        total=Count("pk"),
-        overdue=Count("pk", filter=Q(deadline__due_date__lt=localdate())),
-        nearest=Min("deadline__due_date"),
-    )
+    reward_tasks = home.with_nominees(reward_inbox_tasks(request.user, offices)[:50])
+    summary = inbox_summary(request.user, tasks, offices)
     to_record = _minister_decisions_to_record(request.user, offices)
     note, actions = home.next_actions(
         request.user, bool(summary["total"] or reward_tasks or to_record)
