@@ -129,8 +129,10 @@ def main():  # noqa: C901 (one scenario, read top to bottom)
     env = {**os.environ, "DEBUG": "false", "ALLOWED_HOSTS": "127.0.0.1,localhost",
            "SECRET_KEY": settings.SECRET_KEY}  # the sessions made here must hold there  # fmt: skip
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "review_http:application", "--chdir",
-         str(Path(__file__).resolve().parent), "-w", str(WORKERS), "-b", f"127.0.0.1:{port}",
+        # From the project's folder: bench/ holds modules named like apps (documents.py).
+        [sys.executable, "-m", "gunicorn", "bench.review_http:application", "--chdir",
+         str(Path(__file__).resolve().parent.parent), "-w", str(WORKERS),
+         "-b", f"127.0.0.1:{port}",
          "--log-level", "warning"],
         env=env,
     )  # fmt: skip
