@@ -90,10 +90,6 @@ def links(page, selector):
     return [h for h in hrefs if h and h.startswith("/")]
 
 
-@pytest.mark.xfail(
-    reason="issue #13 open: home and inbox are 392 px wide at 390 px (the per-role home panel)",
-    strict=False,
-)
 def test_each_roles_main_pages_fit_read_vietnamese_and_pass_axe(browser, live_server, demo):
     problems = []
     for username, extra in {"": [], **ROLES}.items():
