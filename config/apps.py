@@ -12,3 +12,9 @@ class AxesConfig(AxesAppConfig):
 
 class PeriodicTasksConfig(BeatConfig):
     verbose_name = "Tác vụ định kỳ"
+
+    def ready(self):
+        super().ready()
+        from .library_admin import label_beat_admin
+
+        label_beat_admin()

@@ -18,6 +18,9 @@ class SigningCertificateForm(CertificateUploadForm, forms.ModelForm):
 @admin.register(SigningCertificate)
 class SigningCertificateAdmin(admin.ModelAdmin):
     form = SigningCertificateForm
+    # The upload box shares its name with the stored (non-editable) file: without this the
+    # add page failed with a FieldError (500).
+    exclude = ["pkcs12"]
     list_display = ["area", "subject", "not_after", "uploaded_at"]
     readonly_fields = ["subject", "fingerprint", "not_after", "uploaded_at"]
     autocomplete_fields = ["area"]

@@ -120,6 +120,20 @@ def all_met(dossier):
     return {c.pk: (True, "Đạt") for c in judged(criteria_for(dossier))}
 
 
+def ask_supplement(p, dossier, remarks, comment="Bổ sung biên bản họp có chữ ký."):
+    """The reviewer asks for a supplement, finding the criteria of `remarks` (pk → remark)
+    not met and every other one met."""
+    verdicts = {pk: (True, "") for pk in all_met(dossier)}
+    verdicts.update({pk: (False, remark) for pk, remark in remarks.items()})
+    return services.dossier_review(
+        acting_user=p.reviewer,
+        dossier=dossier,
+        outcome="supplement",
+        comment=comment,
+        verdicts=verdicts,
+    )
+
+
 class Journey:
     """Journey(p, unit).to("submitted") — each step through the service a user would use."""
 

@@ -52,10 +52,22 @@
     update();
   }
 
+  // The server's answer to a refused form is shown where the user looks (issue 13: an
+  // upload error appeared 2,900 px below the screen): the first alert or field error of
+  // the page is scrolled to the middle of the screen and focused, so a screen reader reads it.
+  function showFirstError() {
+    const error = document.querySelector("main [role=alert], main .errorlist");
+    if (!error) return;
+    if (!error.hasAttribute("tabindex")) error.tabIndex = -1;
+    error.scrollIntoView({ block: "center" });
+    error.focus({ preventScroll: true });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     wrapTables(document);
     document
       .querySelectorAll("textarea[maxlength], input[maxlength]:not([type=hidden])")
       .forEach(addCounter);
+    showFirstError();
   });
 })();

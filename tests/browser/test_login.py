@@ -32,6 +32,7 @@ def test_unit_head_logs_in_and_sees_only_its_unit(new_page, shoot):
 
     log_in(page, "truongkhupho")
     page.get_by_role("heading", name="Việc của tôi").wait_for()
+    page.get_by_role("button", name="Thêm", exact=True).click()  # the menu's second list
     page.get_by_role("link", name="Đơn vị", exact=True).click()
     page.get_by_role("heading", name="Đơn vị trong địa bàn quản lý").wait_for()
     rows = page.locator("tbody tr")

@@ -6,9 +6,8 @@ import pytest
 from django.urls import reverse
 
 from dossiers.models import CriterionKind
-from tests.journeys import Journey, Province, all_met
+from tests.journeys import Journey, Province, ask_supplement
 from tests.workflows.test_pages import assessment_post
-from workflows.recognition import services
 from workflows.recognition.selectors import criteria_for
 
 pytestmark = pytest.mark.django_db
@@ -62,15 +61,7 @@ def supplement_with_one_failed_criterion(p):
     """The reviewer asks once for a supplement, finding one criterion not met."""
     dossier = Journey(p).to("submitted")
     criterion = answered(dossier)
-    verdicts = {pk: (True, "") for pk in all_met(dossier)}
-    verdicts[criterion.pk] = (False, "Chưa có biên bản họp tổ tự quản")
-    services.dossier_review(
-        acting_user=p.reviewer,
-        dossier=dossier,
-        outcome="supplement",
-        comment="Bổ sung biên bản họp có chữ ký.",
-        verdicts=verdicts,
-    )
+    ask_supplement(p, dossier, {criterion.pk: "Chưa có biên bản họp tổ tự quản"})
     return dossier, criterion
 
 

@@ -49,6 +49,7 @@ class NominationForm(forms.Form):
     summary = forms.CharField(
         label="Tóm tắt thành tích",
         required=False,
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
     )
 
@@ -128,6 +129,7 @@ class PersonRowForm(forms.Form):
     achievement = forms.CharField(
         label="Thành tích",
         required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2, "cols": 22}),
     )
     basis = BasisChoiceField(
@@ -236,6 +238,7 @@ class AppraiseForm(forms.Form):
     comment = forms.CharField(
         label="Ý kiến thẩm định, lý do trả lại, nội dung cần bổ sung (ghi đầy đủ, một lần)",
         required=False,
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4, "cols": 80}),
     )
 
