@@ -252,12 +252,12 @@ class World:
                 if previous:
                     links.append(Task.previous.through(from_task=task, to_task=previous))
                 step = NODE_STEPS.get(node.name)
-                if (d.unit.kind, step) in due:
+                if step:  # every step at an office has its row, dated when a rule says so
+                    day = due.get((d.unit.kind, step))
                     deadlines.append(TaskDeadline(
                         task=task, step=step, area_id=_area_for(d, step), cycle=self.cycle,
-                        opened_on=today, due_date=due[d.unit.kind, step],
-                        finished_on=None if is_open else today,
-                        next_notice_on=first_notice_on(due[d.unit.kind, step]) if is_open else None,
+                        opened_on=today, due_date=day, finished_on=None if is_open else today,
+                        next_notice_on=first_notice_on(day) if is_open and day else None,
                     ))  # fmt: skip
                 previous = task
         Task.objects.bulk_create(tasks, batch_size=5000)  # links and deadlines pick up the ids
@@ -432,7 +432,8 @@ def explain_pages(w):
     """EXPLAIN (ANALYZE, BUFFERS) of the inbox's and the dossier list's page query (the
     rows of the first page, as the views read them), for both officers."""
     from dossiers.keyset import page_rows
-    from workflows.recognition.views.lists import DOSSIER_ORDER, INBOX_ORDER
+    from workflows.recognition.selectors import INBOX_ORDER
+    from workflows.recognition.views.lists import DOSSIER_ORDER
 
     for who, (user, _, _) in officers(w).items():
         listed = Dossier.objects.visible_to(user).select_related("unit", "cycle", "review_area")

@@ -69,10 +69,19 @@ def _after(keys: list[str], values: list) -> Q:
     return bound & q
 
 
+def _key_field(queryset: QuerySet, key: str):
+    """The field a key orders by: a field of the model or an annotation's output."""
+    name = key.lstrip("-")
+    annotation = queryset.query.annotations.get(name)
+    if annotation is not None:
+        return annotation.output_field
+    return queryset.model._meta.get_field("id" if name == "pk" else name)
+
+
 def keyset_page(request, queryset: QuerySet, keys: list[str], size: int = 50) -> KeysetPage:
     """The page of `queryset` (ordered by `keys`, unique together — end with the pk) after
-    the cursor in `request.GET`."""
-    fields = [queryset.model._meta.get_field(k.lstrip("-").replace("pk", "id")) for k in keys]
+    the cursor in `request.GET`. A key may name an annotation of `queryset` (never empty)."""
+    fields = [_key_field(queryset, k) for k in keys]
     parsers = [PARSERS.get(f.get_internal_type(), int) for f in fields]
     ordered = queryset.order_by(*keys)
     raw = request.GET.get(CURSOR, "")
@@ -87,7 +96,9 @@ def keyset_page(request, queryset: QuerySet, keys: list[str], size: int = 50) ->
     page = KeysetPage(rows=rows[:size], is_first=is_first)
     if len(rows) > size:
         last = rows[size - 1]
-        page.next_cursor = SEPARATOR.join(_text(getattr(last, f.attname)) for f in fields)
+        page.next_cursor = SEPARATOR.join(
+            _text(getattr(last, k.lstrip("-").replace("pk", "id"))) for k in keys
+        )
     return page
 
 
@@ -95,8 +106,11 @@ def page_rows(queryset: QuerySet, keys: list[str], count: int) -> QuerySet:
     """The first `count` rows of `queryset` in the order `keys`, their ids chosen from the
     scoped list alone, then read with its related objects (one query)."""
     ids = queryset.order_by(*keys).select_related(None).values("pk")[:count]
+    names = {k.lstrip("-") for k in keys}
+    annotations = {n: a for n, a in queryset.query.annotations.items() if n in names}
     return (
         queryset.model._default_manager.filter(pk__in=ids)
+        .annotate(**annotations)
         .select_related(*_related(queryset))
         .order_by(*keys)
     )

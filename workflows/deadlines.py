@@ -54,8 +54,9 @@ def _area_for(dossier, step):
 
 def open_task_deadlines(process_id, plan, opened=None) -> list[TaskDeadline]:
     """Give every open step of a process that has none its due date. `plan(task, start)`
-    returns the step's fields (step, area_id, due_date, and optionally cycle_id and
-    paused_working_days), or None for a step without a deadline. `opened`: the tasks the
+    returns the step's fields (step, area_id, due_date — None when no rule sets one —, and
+    optionally cycle_id and paused_working_days), or None for a step that waits at no
+    office. `opened`: the tasks the
     step just created (workflows.opened), when known — then they are not read back; new
     tasks have no deadline yet. Shared by every flow."""
     start = today()
@@ -73,7 +74,7 @@ def open_task_deadlines(process_id, plan, opened=None) -> list[TaskDeadline]:
                 TaskDeadline(
                     task=task,
                     opened_on=start,
-                    next_notice_on=first_notice_on(fields["due_date"]),
+                    next_notice_on=fields["due_date"] and first_notice_on(fields["due_date"]),
                     **fields,
                 )
             )
@@ -83,15 +84,19 @@ def open_task_deadlines(process_id, plan, opened=None) -> list[TaskDeadline]:
 def open_deadlines(
     dossier, *, resumed_after_supplement: bool = False, opened=None
 ) -> list[TaskDeadline]:
-    """The recognition steps' due dates, from the cycle's rules; a review resumed after a
-    supplement keeps its old date moved by the working days the dossier was away.
-    `opened`: as for `open_task_deadlines`."""
+    """The recognition steps at their offices with their due dates, from the cycle's
+    rules; a review resumed after a supplement keeps its old date moved by the working days
+    the dossier was away. A step the cycle sets no rule for still gets its row, undated:
+    the office's inbox lists it. `opened`: as for `open_task_deadlines`."""
 
     def plan(task, start):
         step = NODE_STEPS.get(task.flow_task.name)
-        rule = step and _rule(dossier.cycle_id, step, dossier.unit.kind)
-        if not rule:
+        if not step:
             return None
+        office = {"step": step, "area_id": _area_for(dossier, step), "cycle_id": dossier.cycle_id}
+        rule = _rule(dossier.cycle_id, step, dossier.unit.kind)
+        if not rule:
+            return {**office, "due_date": None}
         due = due_date(
             start=start,
             fixed_date=rule.fixed_date,
@@ -110,16 +115,10 @@ def open_deadlines(
                 .order_by("-finished_on", "-pk")
                 .first()
             )
-            if previous is not None:
+            if previous is not None and previous.due_date is not None:
                 paused = max(working_days_between(previous.finished_on, start), 0)
                 due = add_working_days(previous.due_date, paused)
-        return {
-            "step": step,
-            "area_id": _area_for(dossier, step),
-            "cycle_id": dossier.cycle_id,
-            "due_date": due,
-            "paused_working_days": paused,
-        }
+        return {**office, "due_date": due, "paused_working_days": paused}
 
     return open_task_deadlines(dossier.process_id, plan, opened)
 
@@ -161,6 +160,8 @@ def deadline_extend(*, acting_user, deadline: TaskDeadline, new_due: datetime.da
     if not reason.strip():
         raise DomainError("Vui lòng ghi rõ lý do gia hạn.")
     ensure_text_within(reason.strip(), "Lý do gia hạn")
+    if deadline.due_date is None:
+        raise DomainError("Bước này không có hạn xử lý theo quy định của đợt; không cần gia hạn.")
     if new_due <= deadline.due_date:
         raise DomainError("Hạn mới phải sau hạn hiện tại.")
     deadline.due_date = new_due
@@ -188,6 +189,9 @@ def ensure_may_extend(user, deadline: TaskDeadline):
     reward_permissions.ensure_can_act(user, nomination, "appraise")
 
 
-def days_left(deadline: TaskDeadline, on: datetime.date | None = None) -> int:
-    """Working days left until the due date (negative: overdue by that many)."""
+def days_left(deadline: TaskDeadline, on: datetime.date | None = None) -> int | None:
+    """Working days left until the due date (negative: overdue by that many); None for a
+    step without one."""
+    if deadline.due_date is None:
+        return None
     return working_days_between(on or today(), deadline.due_date)

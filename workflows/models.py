@@ -1,5 +1,8 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from viewflow.workflow.models import Process
 
 from dossiers.models import Step
@@ -17,11 +20,27 @@ class RecognitionProcess(Process):
         return self.dossier.status in statuses
 
 
+# Where a step without a due date sorts in an inbox: after every dated one.
+UNDATED = datetime.date(9999, 12, 31)
+
+
+def due_order(path: str = "due_date"):
+    """The inbox's order key: the due date, a step without one last. Indexed as written
+    (`deadline_office_queue`), so the query must use this very expression."""
+    return Coalesce(path, models.Value(UNDATED), output_field=models.DateField())
+
+
+RECOGNITION_OPEN = models.Q(finished_on__isnull=True, cycle__isnull=False)
+
+
 class TaskDeadline(models.Model):
-    """The due date of one human step (DESIGN.md "Deadlines"): computed from the cycle's
-    rule when the step opens, paused by a supplement request, extended once with a reason.
-    `next_notice_on` is when the reminder sweep must next look at it; both it and
-    `due_date` are indexed over open steps only."""
+    """One human step at its office and its due date (DESIGN.md "Deadlines"): written
+    when the step opens, with the office (`area`) that takes it; the due date computed
+    from the cycle's rule, paused by a supplement request, extended once with a reason —
+    or empty when the cycle sets no rule for the step (the step still waits at its office
+    and is listed in its inbox, after the dated ones). `next_notice_on` is when the
+    reminder sweep must next look at it; both it and `due_date` are indexed over open
+    steps only. A recognition step carries its cycle; a reward step none."""
 
     task = models.OneToOneField(
         "viewflow.Task", models.CASCADE, related_name="deadline", verbose_name="công việc"
@@ -37,7 +56,7 @@ class TaskDeadline(models.Model):
         "dossiers.RecognitionCycle", models.CASCADE, null=True, blank=True, related_name="+"
     )
     opened_on = models.DateField("ngày bắt đầu")
-    due_date = models.DateField("hạn xử lý")
+    due_date = models.DateField("hạn xử lý", null=True, blank=True)
     paused_working_days = models.PositiveSmallIntegerField("số ngày làm việc tạm dừng", default=0)
     extended = models.BooleanField("đã gia hạn", default=False)
     extension_reason = models.TextField("lý do gia hạn", blank=True)
@@ -63,16 +82,28 @@ class TaskDeadline(models.Model):
                 condition=models.Q(finished_on__isnull=True),
             ),
             models.Index(fields=["cycle", "step", "area"], name="deadline_stats"),
-            # An office's open steps for its inbox summary (recognition.selectors).
+            # An office's open recognition steps for its inbox summary
+            # (recognition.selectors.inbox_summary): counted from the index alone.
             models.Index(
                 fields=["area", "step", "due_date"],
                 name="deadline_office_open",
-                condition=models.Q(finished_on__isnull=True),
+                condition=RECOGNITION_OPEN,
+            ),
+            # An office's inbox, the nearest due date first (recognition.selectors
+            # .inbox_tasks): a walk of this index in order, whatever the office holds.
+            models.Index(
+                models.F("area"),
+                due_order(),
+                models.F("task"),
+                models.F("step"),
+                name="deadline_office_queue",
+                condition=RECOGNITION_OPEN,
             ),
         ]
 
     def __str__(self):
-        return f"{self.get_step_display()}: hạn {self.due_date:%d/%m/%Y}"
+        due = f"hạn {self.due_date:%d/%m/%Y}" if self.due_date else "không đặt hạn"
+        return f"{self.get_step_display()}: {due}"
 
 
 class RewardProcess(Process):

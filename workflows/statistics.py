@@ -27,7 +27,9 @@ def on_time_statistics(user, *, today: datetime.date, year: int | None = None):
         process_kind=Case(
             When(cycle__isnull=False, then=Value(RECOGNITION)), default=Value(REWARD)
         ),
-    ).filter(area_year_filter(user, area_field="area", year_field="year"))
+    ).filter(
+        area_year_filter(user, area_field="area", year_field="year"), due_date__isnull=False
+    )  # a step the cycle set no due date for is neither early, on time nor late
     if year:
         rows = rows.filter(year=year)
     return (

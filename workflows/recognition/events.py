@@ -75,7 +75,7 @@ def _actors(dossier, task):
 
 def _task_body(dossier, task) -> str:
     deadline = getattr(task, "deadline", None)
-    due = f" Hạn xử lý: {deadline.due_date:%d/%m/%Y}." if deadline else ""
+    due = f" Hạn xử lý: {deadline.due_date:%d/%m/%Y}." if deadline and deadline.due_date else ""
     return f"Hồ sơ của {dossier.unit} năm {dossier.cycle.year} đang chờ bạn xử lý.{due}"
 
 

@@ -24,7 +24,7 @@ def get_item(mapping, key):
 @register.inclusion_tag("recognition/_due.html")
 def due(deadline):
     """The due date and the working days left, or how late (a negative count)."""
-    if not deadline:  # a step without a rule, or no open step
+    if not deadline or deadline.due_date is None:  # no open step, or no rule for it
         return {"deadline": None}
     left = days_left(deadline) if deadline.finished_on is None else None
     return {

@@ -28,6 +28,7 @@ from ..flows import RecognitionFlow
 from ..outcomes import review_action
 from ..permissions import PERMISSION_STEP, STEP_ROLES, can_act, ensure_can_act
 from ..selectors import (
+    INBOX_ORDER,
     acting_offices,
     commune_rule,
     criteria_for,
@@ -35,7 +36,6 @@ from ..selectors import (
     inbox_tasks,
 )
 
-INBOX_ORDER = ["created", "pk"]  # the oldest task first
 DOSSIER_ORDER = ["-registered_at", "-pk"]  # the newest dossier first
 
 STEP_LABELS = {
@@ -232,7 +232,7 @@ def _actions(user, dossier, can) -> dict:
 
 def _can_extend(open_task, can) -> bool:
     deadline = getattr(open_task, "deadline", None) if open_task else None
-    if deadline is None or deadline.extended:
+    if deadline is None or deadline.due_date is None or deadline.extended:
         return False
     return can.get(PERMISSION_STEP[deadline.step], False)
 
