@@ -23,7 +23,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import Role, User
-from dossiers.jurisdiction import granted_areas
+from dossiers.jurisdiction import granted_area_ids, granted_areas
 from dossiers.models import (
     AreaGroupPermission,
     AreaUserPermission,
@@ -112,7 +112,7 @@ def signers_of(issuer):
 
 
 def _acts_for(user, issuer) -> bool:
-    return granted_areas(user, act=True).filter(pk=issuer.pk).exists()
+    return issuer.pk in granted_area_ids(user, act=True)
 
 
 def _ensure_drafter(user, issuer):

@@ -13,15 +13,24 @@ the models' querysets (`visible_to`), so a model never has to import this module
 """
 
 import datetime
+import functools
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
 from accounts.models import READ_ONLY_ROLES, User
 
-from .models import AdministrativeArea, AreaUserPermission, Dossier, Unit, UnitUserPermission
-from .models.areas import ACT_IN_AREA, VIEW_AREA
+from .models import (
+    AdministrativeArea,
+    AreaGroupPermission,
+    AreaUserPermission,
+    Dossier,
+    Unit,
+    UnitUserPermission,
+)
+from .models.areas import ACT_IN_AREA, VIEW_AREA, area_codenames
 from .models.units import ACT_FOR_UNIT, VIEW_UNIT
 from .services import DomainError
 
@@ -48,6 +57,49 @@ def granted_areas(user, *, act: bool = False) -> QuerySet:
     if not user.is_authenticated or not user.is_active:
         return AdministrativeArea.objects.none()
     return AdministrativeArea.objects.granted_to(user, act=act)
+
+
+def granted_area_ids(user, *, act: bool = False) -> list[int]:
+    """The ids of `granted_areas(user, act=act)`, read with one fixed SQL text.
+
+    Asked on every inbox and every step (which offices does the user act for; may they act
+    on this area), where the ORM spent about 3 ms building and compiling the same two-arm
+    UNION each time for a query that runs in a fraction of that: the text is written once
+    here, with the grant rows' rules of `area_grant_rows` (direct and through a group; with
+    act=True only in force today). tests/test_authority_matrix.py checks both agree."""
+    if not user.is_authenticated or not user.is_active:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(_granted_sql(act), _granted_params(user, act))
+        return [row[0] for row in cursor.fetchall()]
+
+
+@functools.cache
+def _granted_sql(act: bool) -> str:
+    codes = ", ".join(["%s"] * len(area_codenames(act)))
+    in_force = (
+        " AND (g.valid_from IS NULL OR g.valid_from <= %s)"
+        " AND (g.valid_to IS NULL OR g.valid_to >= %s)"
+        if act
+        else ""
+    )
+    member = User.groups.through._meta.db_table
+    return (
+        f"SELECT g.content_object_id FROM {AreaUserPermission._meta.db_table} g"
+        " JOIN auth_permission p ON p.id = g.permission_id"
+        f" WHERE g.user_id = %s AND p.codename IN ({codes}){in_force}"
+        " UNION"
+        f" SELECT g.content_object_id FROM {AreaGroupPermission._meta.db_table} g"
+        " JOIN auth_permission p ON p.id = g.permission_id"
+        f" JOIN {member} m ON m.group_id = g.group_id"
+        f" WHERE m.user_id = %s AND p.codename IN ({codes}){in_force}"
+    )
+
+
+def _granted_params(user, act: bool) -> list:
+    today = [timezone.localdate()] * 2 if act else []
+    arm = [user.pk, *area_codenames(act), *today]
+    return arm + arm
 
 
 def areas_in_jurisdiction(user, *, act: bool = False) -> QuerySet:

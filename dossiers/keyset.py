@@ -108,12 +108,14 @@ def page_rows(queryset: QuerySet, keys: list[str], count: int) -> QuerySet:
     ids = queryset.order_by(*keys).select_related(None).values("pk")[:count]
     names = {k.lstrip("-") for k in keys}
     annotations = {n: a for n, a in queryset.query.annotations.items() if n in names}
-    return (
+    rows = (
         queryset.model._default_manager.filter(pk__in=ids)
         .annotate(**annotations)
         .select_related(*_related(queryset))
         .order_by(*keys)
     )
+    rows.query.deferred_loading = queryset.query.deferred_loading  # its only()/defer()
+    return rows
 
 
 def _text(value) -> str:

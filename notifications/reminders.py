@@ -8,11 +8,10 @@ import time
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
+from dossiers.memo import Memo
 from notifications.calendar import (
-    CACHE_SECONDS,
     add_working_days,
     is_working_day,
     working_days_between,
@@ -30,27 +29,18 @@ def _rules():
     return list(NoticeRule.objects.filter(active=True).order_by("offset"))
 
 
-# The rules a step's first notice is planned with, kept in the process like the working
-# calendar (notifications.calendar: CACHE_SECONDS), so opening a step does not read them
-# (issue 14: a step's statements); dropped whenever a rule is saved or deleted here, and
-# read afresh by every sweep, which plans each next notice.
-_cached: list = []
+# The rules a step's first notice is planned with, kept in the process (dossiers.memo), so
+# opening a step does not read them (issue 14: a step's statements); read afresh by every
+# sweep, which plans each next notice.
+_planning = Memo("notice-rules").watch(NoticeRule)
 
 
 def clear_rules_cache(**kwargs) -> None:
-    _cached.clear()
+    _planning.clear()
 
 
 def _planning_rules():
-    if _cached and time.monotonic() - _cached[0] < CACHE_SECONDS:
-        return _cached[1]
-    rules = _rules()
-    _cached[:] = [time.monotonic(), rules]
-    return rules
-
-
-post_save.connect(clear_rules_cache, sender=NoticeRule, dispatch_uid="notice-rules-saved")
-post_delete.connect(clear_rules_cache, sender=NoticeRule, dispatch_uid="notice-rules-deleted")
+    return _planning.get("active", lambda key: _rules())
 
 
 def notice_dates(due: datetime.date, rules=None) -> list[tuple[datetime.date, NoticeRule]]:

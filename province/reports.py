@@ -9,7 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from dossiers.jurisdiction import granted_areas
+from dossiers.jurisdiction import granted_area_ids
 from dossiers.models import AdministrativeArea, AreaLevel, RecognitionCycle, Unit
 from dossiers.services import DomainError
 from notifications.models import Event
@@ -104,7 +104,7 @@ def report_create(
 ) -> Report:
     """A draft report of `issuer` for the period, its figures taken from the data now."""
     ensure_reporter(acting_user)
-    if not granted_areas(acting_user, act=True).filter(pk=issuer.pk).exists():
+    if issuer.pk not in granted_area_ids(acting_user, act=True):
         raise DomainError("Bạn chỉ lập báo cáo cho cơ quan, địa bàn mình được giao.")
     province_ids = [*issuer.ancestor_ids, issuer.pk]
     cycle = RecognitionCycle.objects.filter(province_id__in=province_ids, year=year).first()
@@ -130,7 +130,7 @@ def report_send(*, acting_user, report: Report) -> Report:
     report is final."""
     ensure_reporter(acting_user)
     report = Report.objects.select_for_update().get(pk=report.pk)
-    if not granted_areas(acting_user, act=True).filter(pk=report.issuer_id).exists():
+    if report.issuer_id not in granted_area_ids(acting_user, act=True):
         raise DomainError("Bạn không thuộc cơ quan ban hành báo cáo này.")
     if report.status != ReportStatus.DRAFT:
         raise DomainError("Báo cáo đã được gửi.")

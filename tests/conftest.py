@@ -39,13 +39,14 @@ def at_nine(day: datetime.date) -> datetime.datetime:
 def fresh_calendar_cache():
     """The working calendar is cached in the process; a test's rolled-back edits must not
     leak into the next test."""
-    from notifications import calendar, reminders
+    from dossiers import memo
+    from notifications import calendar
 
     calendar.clear_cache()
-    reminders.clear_rules_cache()
+    memo.clear_all()
     yield
     calendar.clear_cache()
-    reminders.clear_rules_cache()
+    memo.clear_all()
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from dossiers.memo import Memo
 from dossiers.models import Dossier, Nomination, Step, StepDeadline
 from dossiers.services import DomainError, ensure_text_within
 from notifications.calendar import add_working_days, due_date, working_days_between
@@ -36,12 +37,18 @@ def today() -> datetime.date:
     return timezone.localdate()
 
 
+def _cycle_rules(cycle_id) -> dict:
+    return {(r.step, r.unit_kind): r for r in StepDeadline.objects.filter(cycle_id=cycle_id)}
+
+
+# A cycle's step rules, kept in the process (dossiers.memo): every step that opens reads them.
+_rules = Memo("step-rules").watch(StepDeadline)
+
+
 def _rule(cycle, step, unit_kind):
-    rules = {
-        r.unit_kind: r
-        for r in StepDeadline.objects.filter(cycle=cycle, step=step, unit_kind__in=[unit_kind, ""])
-    }
-    return rules.get(unit_kind) or rules.get("")
+    """The cycle's rule for the step: the unit kind's own, else the one for every kind."""
+    rules = _rules.get(getattr(cycle, "pk", cycle), _cycle_rules)
+    return rules.get((step, unit_kind)) or rules.get((step, ""))
 
 
 def _area_for(dossier, step):

@@ -1,14 +1,23 @@
 """Who sees which units: role × jurisdiction, through the pages users open."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
 from accounts.models import Role
-from dossiers.jurisdiction import areas_in_jurisdiction, units_in_jurisdiction
+from dossiers.jurisdiction import (
+    areas_in_jurisdiction,
+    granted_area_ids,
+    granted_areas,
+    units_in_jurisdiction,
+    user_grant_jurisdiction,
+)
 from dossiers.models import Unit, UnitKind
 from tests.factories import AreaFactory, UnitFactory, UserFactory
 
@@ -141,3 +150,30 @@ def test_unit_list_costs_the_same_queries_at_any_size(client, tree):
     small = queries_for_list()
     UnitFactory.create_batch(60, area=commune)
     assert queries_for_list() == small
+
+
+def test_issue_14_granted_area_ids_agree_with_granted_areas(tree, frozen_clock):
+    """The fixed SQL text of `granted_area_ids` (asked on every inbox and step) reads the
+    same grants as the ORM's `granted_areas`: direct and through a group, view and act,
+    with act=True only those in force today."""
+    today = timezone.localdate()
+    areas = [tree["communes"][name]["area"] for name in ("Xã Một", "Xã Hai")]
+    user = UserFactory(role=Role.REVIEWING_POLICE)
+    user_grant_jurisdiction(user=user, target=areas[0])
+    user_grant_jurisdiction(user=user, target=tree["province"], act=False)
+    expired = AreaFactory(commune=True, parent=tree["province"])
+    user_grant_jurisdiction(user=user, target=expired, valid_to=today - datetime.timedelta(days=1))
+    future = AreaFactory(commune=True, parent=tree["province"])
+    user_grant_jurisdiction(user=user, target=future, valid_from=today + datetime.timedelta(days=1))
+    group = Group.objects.create(name="Công an Xã Hai")
+    group.user_set.add(user)
+    assign_perm("dossiers.act_in_area", group, areas[1])
+    for act in (True, False):
+        expected = set(granted_areas(user, act=act).values_list("pk", flat=True))
+        assert set(granted_area_ids(user, act=act)) == expected
+    assert set(granted_area_ids(user, act=True)) == {areas[0].pk, areas[1].pk}
+    assert set(granted_area_ids(user, act=False)) == {
+        areas[0].pk, areas[1].pk, tree["province"].pk, expired.pk, future.pk
+    }  # fmt: skip
+    user.is_active = False
+    assert granted_area_ids(user, act=True) == []

@@ -1,8 +1,11 @@
 """Which criteria a dossier is assessed on (Circular 124 Art. 4–7, as versioned in
 `CriteriaSet`; DOMAIN.md §1 "Criteria")."""
 
+from copy import copy
+
 from django.db.models import F, Q
 
+from dossiers.memo import Memo
 from dossiers.models import CriteriaSet, Criterion
 
 
@@ -33,12 +36,21 @@ def criteria_for(dossier) -> list[Criterion]:
     set_id = dossier.criteria_set_id or getattr(criteria_set_of(dossier), "pk", None)
     if set_id is None:
         return []
+    # Kept in the process (dossiers.memo); each caller gets its own copies of the rows.
+    return [copy(c) for c in _criteria.get((set_id, dossier.cycle.province_id), _load)]
+
+
+def _load(key) -> list[Criterion]:
+    set_id, province_id = key
     return list(
         Criterion.objects.filter(criteria_set_id=set_id)
-        .filter(Q(province__isnull=True) | Q(province_id=dossier.cycle.province_id))
+        .filter(Q(province__isnull=True) | Q(province_id=province_id))
         .select_related("criteria_set", "refers_to__criteria_set")
         .order_by(F("province").asc(nulls_first=True), "position")
     )
+
+
+_criteria = Memo("criteria").watch(Criterion, CriteriaSet)
 
 
 def judged(criteria) -> list[Criterion]:

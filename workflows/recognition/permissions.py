@@ -6,7 +6,7 @@ above them)."""
 from django.core.exceptions import PermissionDenied
 
 from accounts.models import Role
-from dossiers.jurisdiction import granted_areas, units_in_jurisdiction
+from dossiers.jurisdiction import granted_area_ids, units_in_jurisdiction
 from dossiers.models import Step
 
 # Either police role works for the office the routing names: a commune police officer
@@ -66,7 +66,7 @@ def can_act(user, dossier, step: str) -> bool:
     if step == "prepare":
         return units_in_jurisdiction(user, act=True).filter(pk=dossier.unit_id).exists()
     area_id = step_area_id(dossier, step)
-    return area_id is not None and granted_areas(user, act=True).filter(pk=area_id).exists()
+    return area_id is not None and area_id in granted_area_ids(user, act=True)
 
 
 def ensure_can_act(user, dossier, step: str):

@@ -13,6 +13,7 @@ from viewflow.workflow.status import STATUS
 from accounts.models import Role
 from dossiers.jurisdiction import (
     dossiers_in_jurisdiction,
+    granted_area_ids,
     granted_areas,
     units_in_jurisdiction,
 )
@@ -96,29 +97,22 @@ def actionable_dossiers(user):
     return acting.filter(reduce(or_, (Q(**{f"{c}__in": offices}) for c in sorted(columns))))
 
 
-def inbox_summary(user, tasks, offices: list[int]) -> dict:
+def inbox_summary(user, tasks, offices: list[int], taken: list[int] | None = None) -> dict:
     """{"total", "overdue", "nearest"}: how many of the inbox's steps wait, how many are
-    past their due date, the nearest due date. An officer's are read from the open steps'
-    deadlines at their offices (`deadline_office_open`: area, step, due date, open steps
-    only), an index scan however many dossiers the province holds, less the steps a
-    colleague has taken (assigned after a supplement: `task_assigned`, few); a unit head's
-    few from the inbox itself. A step whose cycle sets no due date is counted, never late."""
+    past their due date, the nearest due date. An officer's are counted from the open
+    steps at their offices (`deadline_office_open`: area, step, due date), an index scan
+    however many dossiers the province holds, less the steps a colleague has taken
+    (`taken`: `taken_by_colleagues`); a unit head's few from the inbox itself. A step
+    whose cycle sets no due date is counted, never late."""
     today = timezone.localdate()
-    steps = ROLE_STEPS.get(user.role)
-    if not steps:
+    if not ROLE_STEPS.get(user.role):
         return tasks.order_by().aggregate(
             total=Count("pk"),
             overdue=Count("pk", filter=Q(deadline__due_date__lt=today)),
             nearest=Min("deadline__due_date"),
         )
-    names = [NODE_STEPS[node.name] for node, _ in steps]
-    open_steps = TaskDeadline.objects.filter(
-        finished_on__isnull=True, cycle__isnull=False, area_id__in=offices, step__in=names
-    )
-    taken = Task.objects.filter(
-        status=STATUS.ASSIGNED, pk__in=open_steps.values("task_id")
-    ).exclude(owner=user)
-    mine = open_steps.exclude(task_id__in=list(taken.values_list("pk", flat=True)))
+    taken = taken_by_colleagues(user, offices) if taken is None else taken
+    mine = office_steps(user, offices).exclude(task_id__in=taken)
     # COUNT(*), not of the id: the index alone answers.
     late = Q(due_date__lt=today)
     return mine.aggregate(
@@ -126,46 +120,88 @@ def inbox_summary(user, tasks, offices: list[int]) -> dict:
     )
 
 
+def office_steps(user, offices: list[int]):
+    """The open recognition steps waiting at the user's offices for their role
+    (TaskDeadline rows: the office is written on each step when it opens, from the
+    dossier's routed area for that step — workflows.deadlines.open_deadlines)."""
+    names = [NODE_STEPS[node.name] for node, _ in ROLE_STEPS.get(user.role, [])]
+    return TaskDeadline.objects.filter(
+        finished_on__isnull=True, cycle__isnull=False, area_id__in=offices, step__in=names
+    )
+
+
+def taken_by_colleagues(user, offices: list[int]) -> list[int]:
+    """The ids of the steps at the user's offices another officer has taken (viewflow
+    assigns a review back to the reviewer who asked for a supplement): few, read through
+    the partial index `task_assigned`. None for a unit head, without a query."""
+    if not ROLE_STEPS.get(user.role) or not offices:
+        return []
+    taken = office_steps(user, offices).filter(task__status=STATUS.ASSIGNED)
+    return list(taken.exclude(task__owner=user).values_list("task_id", flat=True))
+
+
 def acting_offices(user) -> list[int]:
     """The ids of the areas whose office the user acts for (granted to them, in force)."""
-    return list(granted_areas(user, act=True).values_list("pk", flat=True))
+    return granted_area_ids(user, act=True)
 
 
 INBOX_ORDER = ["due_order", "pk"]  # the nearest due date first, undated steps last
 
 
-def inbox_tasks(user, offices: list[int] | None = None):
+def inbox_tasks(user, offices: list[int] | None = None, taken: list[int] | None = None):
     """Open tasks waiting for `user`: their role's steps, on dossiers whose routed office
     for that step is granted to them, unassigned or assigned to them; annotated with
     `due_order` and ordered by INBOX_ORDER. A fixed number of queries. `offices`:
-    `acting_offices(user)`, when the caller has read them.
+    `acting_offices(user)`, `taken`: `taken_by_colleagues(user, offices)`, when the caller
+    has read them.
 
-    An officer's steps are read from the open steps at their offices
-    (`TaskDeadline.area`, written when the step opens from the dossier's routed office),
-    walking the index `deadline_office_queue` (office, due date, step) in order: a page
-    costs its 50 rows whether the office holds ten dossiers or a province's thousands."""
+    An officer's steps are the open steps at their offices (`office_steps`) less those a
+    colleague has taken, filtered on the step rows alone: the page walks the index
+    `deadline_office_queue` (office, due order, step) in order and reads each row's task
+    by its key — 50 rows whether the office holds ten dossiers or a province's thousands.
+    An open step row is an open task (workflows.steps and workflows.bulk close both in one
+    transaction), so the task's status needs no second filter."""
     if user.role == Role.UNIT_HEAD:
-        which = Q(
+        tasks = Task.objects.filter(
             flow_task__in=UNIT_HEAD_NODES,
             process__dossier__in=actionable_dossiers(user),
-        )
+            status__in=[STATUS.NEW, STATUS.ASSIGNED],
+        ).filter(Q(owner__isnull=True) | Q(owner=user))
     else:
-        steps = ROLE_STEPS.get(user.role) or []
-        # The user's few offices are read first (one small query) and written into the
-        # query as constants, with the steps' names: the index's leading column and a
-        # filter on its last.
         offices = acting_offices(user) if offices is None else offices
-        which = Q(
-            flow_task__in=[node for node, _ in steps],
-            deadline__area_id__in=offices,
-            deadline__step__in=[NODE_STEPS[node.name] for node, _ in steps],
-            deadline__cycle__isnull=False,
+        taken = taken_by_colleagues(user, offices) if taken is None else taken
+        names = [NODE_STEPS[node.name] for node, _ in ROLE_STEPS.get(user.role, [])]
+        tasks = Task.objects.filter(
             deadline__finished_on__isnull=True,
-        )
+            deadline__cycle__isnull=False,
+            deadline__area_id__in=offices,
+            deadline__step__in=names,
+        ).exclude(pk__in=taken)
     return (
-        Task.objects.filter(which, status__in=[STATUS.NEW, STATUS.ASSIGNED])
-        .filter(Q(owner__isnull=True) | Q(owner=user))
-        .annotate(due_order=due_order("deadline__due_date"))
+        tasks.annotate(due_order=due_order("deadline__due_date"))
         .select_related("owner", "deadline", "process__dossier__unit", "process__dossier__cycle")
+        .only(*ROW_FIELDS)
         .order_by(*INBOX_ORDER)
     )
+
+
+# What a row of the inbox shows and links to (templates/recognition/inbox.html,
+# workflows.home.task_action, recognition_tags.step_title and due): a dossier row is
+# wide, and building 50 of them whole was a third of the page's time.
+ROW_FIELDS = [
+    "flow_task",
+    "flow_task_type",
+    "status",
+    "created",
+    "owner__first_name",
+    "owner__last_name",
+    "owner__username",
+    "deadline",
+    "process__flow_class",
+    "process__status",
+    "process__dossier__status",
+    "process__dossier__decided_by_minister",
+    "process__dossier__appraise_area",
+    "process__dossier__unit__name",
+    "process__dossier__cycle__year",
+]

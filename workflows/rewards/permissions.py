@@ -7,7 +7,7 @@ higher level's staff read, never act or issue)."""
 from django.core.exceptions import PermissionDenied
 
 from accounts.models import Role
-from dossiers.jurisdiction import granted_areas
+from dossiers.jurisdiction import granted_area_ids
 from dossiers.models import DecidingRole
 
 PROPOSER_ROLES = {Role.UNIT_HEAD, Role.REVIEWING_POLICE, Role.APPRAISING_POLICE}
@@ -35,7 +35,7 @@ def can_act(user, nomination, step: str) -> bool:
     if user.role not in step_roles(nomination, step):
         return False
     area_id = nomination.appraise_area_id if step == "appraise" else nomination.decide_area_id
-    return granted_areas(user, act=True).filter(pk=area_id).exists()
+    return area_id in granted_area_ids(user, act=True)
 
 
 def can_issue(user, deciding_role, issuer) -> bool:
@@ -44,7 +44,7 @@ def can_issue(user, deciding_role, issuer) -> bool:
     return (
         user.is_authenticated
         and user.role in ROLES[deciding_role]
-        and granted_areas(user, act=True).filter(pk=issuer.pk).exists()
+        and issuer.pk in granted_area_ids(user, act=True)
     )
 
 

@@ -9,7 +9,7 @@ from django_fsm import ConcurrentTransition, TransitionNotAllowed
 from viewflow.workflow.exceptions import FlowLockFailed
 
 from accounts.models import Role
-from dossiers.jurisdiction import granted_areas
+from dossiers.jurisdiction import granted_area_ids
 from dossiers.models import (
     AreaLevel,
     Decision,
@@ -35,9 +35,7 @@ def _ensure_committee(user, issuer):
     Ministry: the Minister's decision (Art. 10 cl. 4) is numbered by the Ministry and only
     recorded here (workflows.recognition.services.recorded), even by someone granted the
     Ministry's area."""
-    if user.role not in COMMITTEE_ROLES or not (
-        granted_areas(user, act=True).filter(pk=issuer.pk).exists()
-    ):
+    if user.role not in COMMITTEE_ROLES or issuer.pk not in granted_area_ids(user, act=True):
         raise PermissionDenied(f"Bạn không có thẩm quyền ban hành quyết định của {issuer}.")
     if issuer.level.code == AreaLevel.MINISTRY:
         raise DomainError(

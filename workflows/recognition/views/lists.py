@@ -34,6 +34,7 @@ from ..selectors import (
     criteria_for,
     inbox_summary,
     inbox_tasks,
+    taken_by_colleagues,
 )
 
 DOSSIER_ORDER = ["-registered_at", "-pk"]  # the newest dossier first
@@ -62,10 +63,11 @@ def inbox(request):
     nearest due date: one aggregate) and, when nothing waits, what to do next
     (workflows.home)."""
     offices = acting_offices(request.user)  # read once for the whole page
-    tasks = inbox_tasks(request.user, offices=offices)
+    taken = taken_by_colleagues(request.user, offices)
+    tasks = inbox_tasks(request.user, offices=offices, taken=taken)
     page = keyset_page(request, tasks, INBOX_ORDER)
     reward_tasks = home.with_nominees(reward_inbox_tasks(request.user, offices)[:50])
-    summary = inbox_summary(request.user, tasks, offices)
+    summary = inbox_summary(request.user, tasks, offices, taken)
     to_record = _minister_decisions_to_record(request.user, offices)
     note, actions = home.next_actions(
         request.user, bool(summary["total"] or reward_tasks or to_record)
