@@ -69,13 +69,18 @@ def _after(keys: list[str], values: list) -> Q:
     return bound & q
 
 
+def _name(key: str) -> str:
+    """The attribute a key orders by: "-registered_at" → registered_at, "pk" → id."""
+    name = key.lstrip("-")
+    return "id" if name == "pk" else name
+
+
 def _key_field(queryset: QuerySet, key: str):
     """The field a key orders by: a field of the model or an annotation's output."""
-    name = key.lstrip("-")
-    annotation = queryset.query.annotations.get(name)
+    annotation = queryset.query.annotations.get(_name(key))
     if annotation is not None:
         return annotation.output_field
-    return queryset.model._meta.get_field("id" if name == "pk" else name)
+    return queryset.model._meta.get_field(_name(key))
 
 
 def keyset_page(request, queryset: QuerySet, keys: list[str], size: int = 50) -> KeysetPage:
@@ -96,9 +101,7 @@ def keyset_page(request, queryset: QuerySet, keys: list[str], size: int = 50) ->
     page = KeysetPage(rows=rows[:size], is_first=is_first)
     if len(rows) > size:
         last = rows[size - 1]
-        page.next_cursor = SEPARATOR.join(
-            _text(getattr(last, k.lstrip("-").replace("pk", "id"))) for k in keys
-        )
+        page.next_cursor = SEPARATOR.join(_text(getattr(last, _name(k))) for k in keys)
     return page
 
 
@@ -106,7 +109,7 @@ def page_rows(queryset: QuerySet, keys: list[str], count: int) -> QuerySet:
     """The first `count` rows of `queryset` in the order `keys`, their ids chosen from the
     scoped list alone, then read with its related objects (one query)."""
     ids = queryset.order_by(*keys).select_related(None).values("pk")[:count]
-    names = {k.lstrip("-") for k in keys}
+    names = {_name(k) for k in keys}
     annotations = {n: a for n, a in queryset.query.annotations.items() if n in names}
     rows = (
         queryset.model._default_manager.filter(pk__in=ids)

@@ -35,10 +35,6 @@ def _rules():
 _planning = Memo("notice-rules").watch(NoticeRule)
 
 
-def clear_rules_cache(**kwargs) -> None:
-    _planning.clear()
-
-
 def _planning_rules():
     return _planning.get("active", lambda key: _rules())
 

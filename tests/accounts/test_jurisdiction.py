@@ -7,7 +7,6 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 from guardian.shortcuts import assign_perm
 
 from accounts.models import Role
@@ -19,6 +18,7 @@ from dossiers.jurisdiction import (
     user_grant_jurisdiction,
 )
 from dossiers.models import Unit, UnitKind
+from tests.conftest import TEST_TODAY
 from tests.factories import AreaFactory, UnitFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -156,7 +156,7 @@ def test_issue_14_granted_area_ids_agree_with_granted_areas(tree, frozen_clock):
     """The fixed SQL text of `granted_area_ids` (asked on every inbox and step) reads the
     same grants as the ORM's `granted_areas`: direct and through a group, view and act,
     with act=True only those in force today."""
-    today = timezone.localdate()
+    today = TEST_TODAY  # the frozen clock's day (tests/conftest.py)
     areas = [tree["communes"][name]["area"] for name in ("Xã Một", "Xã Hai")]
     user = UserFactory(role=Role.REVIEWING_POLICE)
     user_grant_jurisdiction(user=user, target=areas[0])

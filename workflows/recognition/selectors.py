@@ -120,20 +120,25 @@ def inbox_summary(user, tasks, offices: list[int], taken: list[int] | None = Non
     )
 
 
-def office_steps(user, offices: list[int]):
-    """The open recognition steps waiting at the user's offices for their role
-    (TaskDeadline rows: the office is written on each step when it opens, from the
-    dossier's routed area for that step — workflows.deadlines.open_deadlines)."""
+def _at_offices(user, offices: list[int], prefix: str = "") -> Q:
+    """Open recognition steps waiting at `offices` for the user's role, on TaskDeadline
+    (`prefix` "deadline__" from a Task): the office is written on each step when it opens,
+    from the dossier's routed area for that step (workflows.deadlines.open_deadlines)."""
     names = [NODE_STEPS[node.name] for node, _ in ROLE_STEPS.get(user.role, [])]
-    return TaskDeadline.objects.filter(
-        finished_on__isnull=True, cycle__isnull=False, area_id__in=offices, step__in=names
-    )
+    fields = {"finished_on__isnull": True, "cycle__isnull": False}
+    fields |= {"area_id__in": offices, "step__in": names}
+    return Q(**{prefix + name: value for name, value in fields.items()})
+
+
+def office_steps(user, offices: list[int]):
+    """The open recognition steps waiting at the user's offices for their role."""
+    return TaskDeadline.objects.filter(_at_offices(user, offices))
 
 
 def taken_by_colleagues(user, offices: list[int]) -> list[int]:
     """The ids of the steps at the user's offices another officer has taken (viewflow
     assigns a review back to the reviewer who asked for a supplement): few, read through
-    the partial index `task_assigned`. None for a unit head, without a query."""
+    the partial index `task_assigned`. Empty for a unit head, without a query."""
     if not ROLE_STEPS.get(user.role) or not offices:
         return []
     taken = office_steps(user, offices).filter(task__status=STATUS.ASSIGNED)
@@ -170,13 +175,8 @@ def inbox_tasks(user, offices: list[int] | None = None, taken: list[int] | None 
     else:
         offices = acting_offices(user) if offices is None else offices
         taken = taken_by_colleagues(user, offices) if taken is None else taken
-        names = [NODE_STEPS[node.name] for node, _ in ROLE_STEPS.get(user.role, [])]
-        tasks = Task.objects.filter(
-            deadline__finished_on__isnull=True,
-            deadline__cycle__isnull=False,
-            deadline__area_id__in=offices,
-            deadline__step__in=names,
-        ).exclude(pk__in=taken)
+        tasks = Task.objects.filter(_at_offices(user, offices, "deadline__"))
+        tasks = tasks.exclude(pk__in=taken)
     return (
         tasks.annotate(due_order=due_order("deadline__due_date"))
         .select_related("owner", "deadline", "process__dossier__unit", "process__dossier__cycle")
