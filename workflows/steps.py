@@ -3,9 +3,9 @@
 Under the flow's lock and in one transaction: take the step's open task with a fresh copy
 of the business object — one statement locks the task, the process row (the flow's own
 lock) and the object, NOWAIT, retried as viewflow retries (`workflows.locking`) — refuse
-it if another officer holds it, call `change` (exactly one FSM transition), save it, close
-the step's deadline and complete the task so viewflow opens the next one. Two officers
-acting at once get one success and one `Conflict`.
+it if another officer holds it, call `change` (exactly one FSM transition), save the fields
+it changed, close the step's deadline and complete the task so viewflow opens the next
+one. Two officers acting at once get one success and one `Conflict`.
 """
 
 from collections.abc import Callable
@@ -43,6 +43,23 @@ class Subject:
 
     def joins(self) -> list[str]:
         return [f"process__{self.link}", *(f"process__{self.link}__{r}" for r in self.related)]
+
+
+def _stored(obj) -> dict:
+    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+
+
+def _changed(obj, before: dict) -> list[str]:
+    """The fields `change` set (the transition's status with them), and any the model sets
+    on every save (auto_now): the UPDATE writes these, not the whole row — the same row as
+    a full save, without rewriting what nobody touched (and the database re-deriving it:
+    the dossier's scope, dossiers/models/scope.py)."""
+    return [
+        f.name
+        for f in obj._meta.concrete_fields
+        if not f.primary_key
+        and (getattr(f, "auto_now", False) or getattr(obj, f.attname) != before[f.attname])
+    ]
 
 
 def complete_human_task(
@@ -89,8 +106,9 @@ def complete_human_task(
             activation = task.flow_task.activation_class(task)
             activation.start(None)
             source = fresh.status
+            before = _stored(fresh)
             change(fresh)
-            fresh.save()
+            fresh.save(update_fields=_changed(fresh, before))
             close_deadlines([task.pk])
             with opened_tasks() as opened:
                 activation.execute()

@@ -7,14 +7,36 @@ The scope of a unit: its area, that area's ancestors, and the predecessors of it
 (merged or abolished in 2025) with their ancestors — an officer of the old district still
 covers the units of the ward that succeeded a commune under it. The scope of a dossier: its
 unit's scope and the review, appraisal and decision areas with their ancestors. Any change
-of a path, a unit's area or a successor link recomputes the rows that contain the area.
+of a path, a unit's area or a successor link recomputes the rows that contain the area; an
+update of a dossier that changes none of its areas keeps its scope.
 
 On another database (SQLite for `make run`) the column stays empty and the querysets use
 the reference filter (the same semantics, unindexed)."""
 
 from django.db import connection, models
 
-SCOPE_SQL = """
+DOSSIER_SCOPE_FUNCTION = """
+-- An update that leaves the dossier's unit and areas as they were, and its scope as it was
+-- (a step's status change: Django writes only the changed columns), keeps that scope; an
+-- update writing NULL (a full save, or a moved area or unit asking for it) recomputes it.
+CREATE OR REPLACE FUNCTION antt_dossier_scope() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND NEW.scope IS NOT NULL AND NEW.scope = OLD.scope
+     AND NEW.unit_id = OLD.unit_id
+     AND NEW.review_area_id IS NOT DISTINCT FROM OLD.review_area_id
+     AND NEW.appraise_area_id IS NOT DISTINCT FROM OLD.appraise_area_id
+     AND NEW.decide_area_id IS NOT DISTINCT FROM OLD.decide_area_id THEN
+    RETURN NEW;
+  END IF;
+  NEW.scope := antt_area_scope(
+    array_remove(ARRAY[NEW.review_area_id, NEW.appraise_area_id, NEW.decide_area_id], NULL)
+    || antt_located_areas((SELECT area_id FROM dossiers_unit WHERE id = NEW.unit_id)));
+  RETURN NEW;
+END $$;
+"""
+
+SCOPE_SQL = (
+    """
 -- The ids of `area_ids` and of all their ancestors (from the materialised paths).
 -- (PL/pgSQL, not SQL functions: their plans are cached across the rows of a statement.)
 CREATE OR REPLACE FUNCTION antt_area_scope(area_ids bigint[]) RETURNS bigint[]
@@ -39,13 +61,9 @@ BEGIN
   NEW.scope := antt_area_scope(antt_located_areas(NEW.area_id));
   RETURN NEW;
 END $$;
-CREATE OR REPLACE FUNCTION antt_dossier_scope() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  NEW.scope := antt_area_scope(
-    array_remove(ARRAY[NEW.review_area_id, NEW.appraise_area_id, NEW.decide_area_id], NULL)
-    || antt_located_areas((SELECT area_id FROM dossiers_unit WHERE id = NEW.unit_id)));
-  RETURN NEW;
-END $$;
+"""
+    + DOSSIER_SCOPE_FUNCTION
+    + """
 CREATE OR REPLACE FUNCTION antt_unit_scope_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE dossiers_dossier SET scope = NULL WHERE unit_id = NEW.id;
@@ -94,6 +112,7 @@ CREATE TRIGGER antt_successor_changed AFTER INSERT OR DELETE
 CREATE INDEX IF NOT EXISTS unit_scope_gin ON dossiers_unit USING gin (scope);
 CREATE INDEX IF NOT EXISTS dossier_scope_gin ON dossiers_dossier USING gin (scope);
 """
+)
 
 
 def indexed() -> bool:

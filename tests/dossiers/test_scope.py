@@ -82,6 +82,26 @@ def test_a_unit_moved_to_another_area_moves_its_dossiers(tree):
     assert sees(new, dossier) and not sees(old, dossier)
 
 
+def test_issue_14_a_dossier_update_keeps_its_scope_unless_it_moves_the_dossiers_areas(tree):
+    """A step writes only the columns it changed: the scope stays as it was; an update of
+    the route's areas, even a raw one, moves the dossier to the new office."""
+    one, two = (tree["communes"][n]["area"] for n in ("Xã Một", "Xã Hai"))
+    unit = UnitFactory(kind=UnitKind.AGENCY, area=tree["province"])
+    dossier = make_dossier(unit, one, decide_area=tree["province"], province=tree["province"])
+    old, new = officer(one), officer(two)
+    Dossier.objects.filter(pk=dossier.pk).update(status="submitted")
+    dossier.refresh_from_db()
+    assert dossier.scope == sorted({tree["province"].pk, one.pk})
+    assert sees(old, dossier) and not sees(new, dossier)
+    for area in ("review_area", "appraise_area", "decide_area"):
+        Dossier.objects.filter(pk=dossier.pk).update(
+            review_area=tree["province"], appraise_area=None, decide_area=tree["province"]
+        )
+        assert not sees(old, dossier) and not sees(new, dossier)
+        Dossier.objects.filter(pk=dossier.pk).update(**{area: two})
+        assert sees(new, dossier) and not sees(old, dossier), area
+
+
 def test_merge_2025_the_old_district_covers_the_successor_wards_units(tree):
     """DOMAIN.md §1: a ward that succeeded a commune of the old district stays readable by
     the district's officer for the years of the grant — the link may come after the
