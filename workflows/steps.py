@@ -8,6 +8,7 @@ it changed, close the step's deadline and complete the task so viewflow opens th
 one. Two officers acting at once get one success and one `Conflict`.
 """
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from viewflow.workflow.status import STATUS
 
 from dossiers.services import DomainError
 
+from .compiled import Compiled
 from .deadlines import close_deadlines
 from .locking import locked_read
 from .opened import opened_tasks
@@ -43,6 +45,31 @@ class Subject:
 
     def joins(self) -> list[str]:
         return [f"process__{self.link}", *(f"process__{self.link}__{r}" for r in self.related)]
+
+
+# Stand-ins for the process id and the subject's id in the compiled read (no row has them).
+_PROCESS, _SUBJECT = -914_000_001, -914_000_002
+
+
+@functools.cache
+def _open_task_read(nodes: tuple, link: str, related: tuple) -> Compiled:
+    """The step's open task of `nodes`, with its process and subject (the process's
+    `link` to it, and the subject's `related`), the three locked FOR UPDATE NOWAIT —
+    compiled once per step kind, in the lock's transaction (workflows.compiled);
+    `.first(process_id, subject_pk)` runs it."""
+    return Compiled(
+        Task.objects.filter(
+            process_id=_PROCESS,
+            flow_task__in=nodes,
+            status__in=[STATUS.NEW, STATUS.ASSIGNED],
+            # On the subject's own id, so the join to it is an inner one (lockable).
+            **{f"process__{link}__pk": _SUBJECT},
+        )
+        # Not the owner: it is the acting user but when the step is refused (read then).
+        .select_related("process", *Subject(link, _SUBJECT, related).joins())
+        .select_for_update(nowait=True, of=("self", "process", f"process__{link}")),
+        (_PROCESS, _SUBJECT),
+    )
 
 
 def _stored(obj) -> dict:
@@ -79,18 +106,8 @@ def complete_human_task(
     surrounding transaction would break."""
 
     def read():
-        return (
-            Task.objects.filter(
-                process_id=process_id,
-                flow_task__in=nodes,
-                status__in=[STATUS.NEW, STATUS.ASSIGNED],
-                # On the subject's own id, so the join to it is an inner one (lockable).
-                **{f"process__{subject.link}__pk": subject.pk},
-            )
-            .select_related("process", "owner", *subject.joins())
-            .select_for_update(nowait=True, of=("self", "process", f"process__{subject.link}"))
-            .first()
-        )
+        compiled = _open_task_read(tuple(nodes), subject.link, subject.related)
+        return compiled.first(process_id, subject.pk)
 
     try:
         with locked_read(flow, process_id, read) as task:
@@ -103,6 +120,8 @@ def complete_human_task(
                 # What the activation's `assign` does, written once with the completion
                 # below rather than in an UPDATE of its own.
                 task.owner, task.status = user, STATUS.ASSIGNED
+            elif task.owner_id == user.pk:
+                task.owner = user  # the owner's row, not joined in the read
             activation = task.flow_task.activation_class(task)
             activation.start(None)
             source = fresh.status
