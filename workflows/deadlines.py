@@ -9,7 +9,7 @@ days the dossier spent with the unit. One extension with a reason is allowed per
 import datetime
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
@@ -142,9 +142,18 @@ def decision_cut_off(dossier) -> str:
 
 
 def close_deadlines(task_ids) -> int:
-    return TaskDeadline.objects.filter(task_id__in=task_ids, finished_on=None).update(
-        finished_on=today(), next_notice_on=None
-    )
+    """Finish today the open deadlines of `task_ids` (no more notices). One fixed SQL text:
+    every step closes its deadline, and the ORM spent longer building this UPDATE than
+    PostgreSQL runs it (issue 14: a step's time); what
+    `TaskDeadline.objects.filter(task_id__in=…, finished_on=None).update(…)` wrote."""
+    table = TaskDeadline._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET finished_on = %s, next_notice_on = NULL"
+            " WHERE finished_on IS NULL AND task_id = ANY(%s)",
+            [today(), list(task_ids)],
+        )
+        return cursor.rowcount
 
 
 def first_notice_on(due: datetime.date) -> datetime.date:

@@ -8,6 +8,7 @@ recomputed on every read, so it is never stale. The thresholds live here and now
 """
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -19,11 +20,13 @@ from dossiers.models import (
     CycleRoute,
     Dossier,
     DossierStatus,
+    DossierVersion,
     Unit,
     UnitKind,
 )
 from dossiers.services import DomainError, area_as_of
 
+from ..compiled import Compiled
 from .criteria import criteria_for
 
 HOUSEHOLDS_SHARE = 100  # Art. 4 cl. 1: "100% hộ gia đình … đăng ký tham gia"
@@ -248,10 +251,29 @@ RULES = {
 }
 
 
+# Stand-in for the dossier's id in the compiled read (no dossier has it).
+_DOSSIER = -914_000_003
+
+
+@functools.cache
+def _last_submitted() -> Compiled:
+    """The dossier's last submitted version, compiled once (workflows.compiled): every
+    review and appraisal step reads it."""
+    return Compiled(
+        DossierVersion.objects.filter(dossier_id=_DOSSIER, submitted_at__isnull=False).order_by(
+            "-number"
+        ),
+        (_DOSSIER,),
+    )
+
+
 def figures_version(dossier):
     """The version the figures are read from: the last one submitted, else the draft."""
-    versions = dossier.versions.order_by("-number")
-    return versions.filter(submitted_at__isnull=False).first() or versions.first()
+    version = _last_submitted().first(dossier.pk)
+    if version is None:
+        return dossier.versions.order_by("-number").first()
+    version.dossier = dossier  # as `dossier.versions` sets it
+    return version
 
 
 def computed_results(dossier, version=None, criteria=None) -> dict[int, Computed]:
