@@ -1,4 +1,5 @@
-"""A row and its child rows written in one statement (issue 14: a step's statements).
+"""A row and its child rows, or rows of several tables, written in one statement (issue 14:
+a step's statements).
 
 Django writes a parent and its children in two statements at least (`save`, then
 `bulk_create` once the parent has its id). On PostgreSQL one data-modifying WITH does both:
@@ -53,3 +54,31 @@ def insert_with_children(parent, children: list, fk: str) -> None:
     parent._state.adding, parent._state.db = False, connection.alias
     for child in children:
         setattr(child, fk, parent)
+
+
+def insert_rows(rows: list) -> None:
+    """Insert unsaved `rows`, of any models, setting each one's pk: on PostgreSQL in one
+    data-modifying WITH (an INSERT … RETURNING id per row), elsewhere one `save` each.
+    Every field is written as `save` writes it (auto_now_add set); no model signal is
+    sent on PostgreSQL (nothing listens to the models written so)."""
+    if connection.vendor != "postgresql" or len(rows) < 2:
+        for row in rows:
+            row.save(force_insert=True)
+        return
+    qn = connection.ops.quote_name
+    inserts, params = [], []
+    for n, row in enumerate(rows):
+        meta = row._meta
+        fields = [f for f in meta.concrete_fields if not f.primary_key]
+        inserts.append(
+            f"r{n} AS (INSERT INTO {qn(meta.db_table)} ({', '.join(qn(f.column) for f in fields)}) "
+            f"VALUES ({', '.join(['%s'] * len(fields))}) RETURNING {qn(meta.pk.column)} AS id)"
+        )
+        params += _values(row, fields)
+    ids = " UNION ALL ".join(f"SELECT {n}, id FROM r{n}" for n in range(len(rows)))
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH {', '.join(inserts)} {ids}", params)
+        for n, pk in cursor.fetchall():
+            rows[n].pk = pk
+    for row in rows:
+        row._state.adding, row._state.db = False, connection.alias

@@ -59,13 +59,14 @@ def _area_for(dossier, step):
     }.get(step, dossier.unit.area_id)
 
 
-def open_task_deadlines(process_id, plan, opened=None) -> list[TaskDeadline]:
+def open_task_deadlines(process_id, plan, opened=None, *, write=True) -> list[TaskDeadline]:
     """Give every open step of a process that has none its due date. `plan(task, start)`
     returns the step's fields (step, area_id, due_date — None when no rule sets one —, and
     optionally cycle_id and paused_working_days), or None for a step that waits at no
     office. `opened`: the tasks the
     step just created (workflows.opened), when known — then they are not read back; new
-    tasks have no deadline yet. Shared by every flow."""
+    tasks have no deadline yet. `write=False`: the rows unsaved, for the caller to write
+    with its own (dossiers.inserts.insert_rows). Shared by every flow."""
     start = today()
     if opened is None:
         tasks = Task.objects.filter(
@@ -85,16 +86,16 @@ def open_task_deadlines(process_id, plan, opened=None) -> list[TaskDeadline]:
                     **fields,
                 )
             )
-    return TaskDeadline.objects.bulk_create(created)
+    return TaskDeadline.objects.bulk_create(created) if write else created
 
 
 def open_deadlines(
-    dossier, *, resumed_after_supplement: bool = False, opened=None
+    dossier, *, resumed_after_supplement: bool = False, opened=None, write=True
 ) -> list[TaskDeadline]:
     """The recognition steps at their offices with their due dates, from the cycle's
     rules; a review resumed after a supplement keeps its old date moved by the working days
     the dossier was away. A step the cycle sets no rule for still gets its row, undated:
-    the office's inbox lists it. `opened`: as for `open_task_deadlines`."""
+    the office's inbox lists it. `opened`, `write`: as for `open_task_deadlines`."""
 
     def plan(task, start):
         step = NODE_STEPS.get(task.flow_task.name)
@@ -127,7 +128,7 @@ def open_deadlines(
                 due = add_working_days(previous.due_date, paused)
         return {**office, "due_date": due, "paused_working_days": paused}
 
-    return open_task_deadlines(dossier.process_id, plan, opened)
+    return open_task_deadlines(dossier.process_id, plan, opened, write=write)
 
 
 def decision_cut_off(dossier) -> str:

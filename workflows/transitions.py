@@ -33,6 +33,11 @@ class AuditTrail:
         """Write the row in the caller's transaction; announce it after the commit."""
         transition = self.build(subject, user=user, step=step, source=source, comment=comment)
         transition.save()
+        return self.written(transition)
+
+    def written(self, transition):
+        """`transition`, a row built with `build`, has been written in the caller's
+        transaction (with other rows, in one statement): announce it after the commit."""
         receipts.stamp()
         self._announce(transition.pk)
         return transition

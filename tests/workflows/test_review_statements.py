@@ -113,3 +113,29 @@ def test_issue_14_the_next_steps_deadline_is_opened_from_the_tasks_the_step_crea
     assert deadline.next_notice_on is not None
     # The gateway the step passed through is done and has none.
     assert not TaskDeadline.objects.filter(task__flow_task=F.check_review).exists()
+
+
+def test_issue_14_the_audit_row_and_the_next_deadline_written_together_are_the_orm_rows():
+    """The step's audit row and the next step's deadline go in one statement
+    (dossiers.inserts.insert_rows): the history shows the step as the ORM wrote it."""
+    p = Province.build()
+    dossier = Journey(p).to("submitted")
+    dossier = services.dossier_review(
+        acting_user=p.reviewer,
+        dossier=dossier,
+        outcome="forward",
+        comment="Chuyển “thẩm định”, có dấu ' và \\",
+        verdicts=all_met(dossier),
+    )
+    row = dossier.transitions.latest("at")
+    assert (row.actor, row.role, row.step, row.source, row.target, row.comment) == (
+        p.reviewer,
+        p.reviewer.role,
+        "review_forward",
+        "submitted",
+        "forwarded",
+        "Chuyển “thẩm định”, có dấu ' và \\",
+    )
+    assert row.at is not None
+    appraisal = Task.objects.get(process_id=dossier.process_id, flow_task=F.appraise_dossier)
+    assert TaskDeadline.objects.get(task=appraisal).step == "appraise"

@@ -4,6 +4,7 @@ CONFLICT_MESSAGE and Conflict are re-exported for the services' callers."""
 
 from collections.abc import Callable
 
+from dossiers.inserts import insert_rows
 from dossiers.models import Dossier, DossierStatus, DossierTransition, DossierVersion
 from dossiers.services import DomainError
 from workflows.deadlines import open_deadlines
@@ -56,8 +57,16 @@ def complete_step(
         ensure_can_act(user, dossier, step)
 
     def after(fresh, source, opened):
-        open_deadlines(fresh, resumed_after_supplement=audit_step == "resubmit", opened=opened)
-        record_transition(dossier=fresh, user=user, step=audit_step, source=source, comment=comment)
+        """The next steps' deadlines and the audit row, written in one statement."""
+        resumed = audit_step == "resubmit"
+        deadlines = open_deadlines(
+            fresh, resumed_after_supplement=resumed, opened=opened, write=False
+        )
+        transition = DOSSIER_TRAIL.build(
+            fresh, user=user, step=audit_step, source=source, comment=comment
+        )
+        insert_rows([*deadlines, transition])
+        DOSSIER_TRAIL.written(transition)
 
     return complete_human_task(
         flow=RecognitionFlow,
