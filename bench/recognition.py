@@ -6,7 +6,8 @@ Run: make bench   (or DATABASE_URL=postgres://postgres@127.0.0.1:5432/antt_bench
 PostgreSQL only: locks, query plans and commit costs are what we measure. The data stays
 in the database, so point DATABASE_URL at a throw-away one. Most dossiers are written in
 bulk in the exact state the real flow leaves them (process, task chain, deadlines,
-versions); a sample of them is then driven through the real services to prove it.
+versions); beyond the first 20,000, as set-based copies of those (bench/clone.py: a
+million in minutes); a sample of them is then driven through the real services to prove it.
 Targets: read query counts independent of data size; a 500-dossier decision under 3 s in
 statements independent of its size; a review step within 1.5x a bare viewflow completion.
 """
@@ -54,6 +55,7 @@ from viewflow.workflow.status import PROCESS, STATUS
 from viewflow.workflow.token import Token
 
 from accounts.models import Role
+from bench.clone import Template
 from dossiers.models import (
     AdministrativeArea,
     Assessment,
@@ -91,7 +93,8 @@ if os.environ.get("BENCH_SIZES"):
     SIZES = tuple(int(n) for n in os.environ["BENCH_SIZES"].split(","))
 if os.environ.get("BENCH_LOAD") == "off":
     LOAD_SIZES = ()
-CHUNK = 20_000  # dossiers built per bulk round
+CHUNK = 20_000  # dossiers built per bulk round; beyond the first CHUNK, copies of them
+COPIES = 10  # copies of the first CHUNK written per transaction (bench/clone.py)
 # Targets (issue #14, "Must show"): unloaded page time from the first to the 200,000 size
 # (or the largest below it), the inbox against the login page there, throughput under load.
 GROWTH_TARGET, INBOX_VS_LOGIN, LOAD_TARGET = 1.5, 10.0, 0.6
@@ -154,6 +157,7 @@ class World:
         }
         self.verdicts = {k: {c.pk: (True, "Đạt") for c in v} for k, v in self.criteria.items()}
         self.statuses, self.tasks = Counter(), 0
+        self.template, self.copies = None, 0  # bench/clone.py, once CHUNK are built
 
     def owner(self, node, commune):
         return {F.prepare_dossier: self.heads[commune.pk],
@@ -161,12 +165,20 @@ class World:
                 F.appraise_dossier: self.appraiser}.get(node)  # fmt: skip
 
     def grow(self, count):
-        """Add `count` dossiers in bulk, each in the state the real flow leaves it, in
-        chunks (memory stays flat up to 1,000,000); then analyse and check the statuses."""
+        """Add `count` dossiers, each in the state the real flow leaves it: the first CHUNK
+        through bulk_create, chunk by chunk; beyond them, whole copies of those CHUNK with
+        set-based SQL (bench/clone.py), COPIES at a time. Then analyse and check the
+        statuses."""
+        built = sum(self.statuses.values())
         while count > 0:
-            chunk = min(count, CHUNK)
+            if built >= CHUNK and count >= CHUNK:
+                copies = min(count // CHUNK, COPIES)
+                self._copy(copies)
+                count, built = count - copies * CHUNK, built + copies * CHUNK
+                continue
+            chunk = min(count, CHUNK - built % CHUNK)
             self._grow_chunk(chunk)
-            count -= chunk
+            count, built = count - chunk, built + chunk
         # Autovacuum would vacuum and analyse after such a load (PostgreSQL 13+ vacuums
         # after inserts too): plans on stale statistics, or index-only scans that must
         # visit every heap page, would measure the load, not the pages.
@@ -176,6 +188,20 @@ class World:
             Dossier.objects.filter(cycle=self.cycle).values_list("status").annotate(Count("pk"))
         )
         assert dict(stored) == dict(self.statuses), f"bulk-made statuses differ: {dict(stored)}"
+
+    def _copy(self, copies):
+        """`copies` more copies of the first CHUNK dossiers and all they own."""
+        if self.template is None:
+            low = Dossier.objects.filter(cycle=self.cycle).order_by("pk").values_list("pk")
+            ids = [pk for (pk,) in low[:CHUNK]]
+            self.template = Template(self.cycle.pk, ids[0], ids[-1], RES)
+            self.template_statuses, self.template_tasks = Counter(self.statuses), self.tasks
+            assert self.template.rows["dossier"] == CHUNK, "the template is not one block"
+        self.template.copy(copies, first=self.copies + 1)
+        self.copies += copies
+        for status, n in self.template_statuses.items():
+            self.statuses[status] += n * copies
+        self.tasks += self.template_tasks * copies
 
     def _grow_chunk(self, count):
         first = sum(self.statuses.values())
