@@ -74,8 +74,8 @@ test: install browser-deps lint
 	$(VENV)/bin/pytest --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 # Each benchmark gets a fresh PostgreSQL database on BENCH_PG (the local server by default).
-# bench/recognition.py reads pages at 2,000, 20,000 and 200,000 dossiers; the million:
-#   make bench BENCH_SIZES=2000,20000,200000,1000000   (docs/scaling.md)
+# bench/recognition.py reads pages at 2,000, 20,000, 200,000 and 1,000,000 dossiers; shorter:
+#   make bench BENCH_SIZES=2000,20000,200000   (docs/scaling.md)
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432
 BENCH_SIZES ?=
 bench: install
