@@ -120,15 +120,17 @@ class Template:
                 shift[name] = f"({base} + (k - {first}) * {block.span})"
             moved = self._moved(shift)
             copied = f"generate_series({first}, {first + copies - 1}) k"
-            for name in ORDER:  # the scope triggers read a dossier's unit and its area
-                block = self.blocks[name]
-                columns = [f.column for f in block.model._meta.concrete_fields]
-                values = [moved[name].get(c, f"t.{c}") for c in columns]
-                insert = (f"INSERT INTO {block.table} ({', '.join(columns)}) "
-                          f"SELECT {', '.join(values)} FROM {block.table} t, {copied} "
-                          f"WHERE {block.where}")  # fmt: skip
-                with pgtrigger.ignore(HISTORY_TRIGGER):  # its events are copied too
-                    cursor.execute(insert)
+            # The scope triggers read a dossier's unit and its area: ORDER writes them first.
+            with pgtrigger.ignore(HISTORY_TRIGGER):  # its events are copied as a block
+                for name in ORDER:
+                    block = self.blocks[name]
+                    columns = [f.column for f in block.model._meta.concrete_fields]
+                    values = [moved[name].get(c, f"t.{c}") for c in columns]
+                    cursor.execute(
+                        f"INSERT INTO {block.table} ({', '.join(columns)}) "
+                        f"SELECT {', '.join(values)} FROM {block.table} t, {copied} "
+                        f"WHERE {block.where}"
+                    )
             for block in self.blocks.values():
                 cursor.execute(
                     f"SELECT setval(pg_get_serial_sequence('{block.table}', '{block.pk}'), "

@@ -192,8 +192,8 @@ class World:
     def _copy(self, copies):
         """`copies` more copies of the first CHUNK dossiers and all they own."""
         if self.template is None:
-            low = Dossier.objects.filter(cycle=self.cycle).order_by("pk").values_list("pk")
-            ids = [pk for (pk,) in low[:CHUNK]]
+            built = Dossier.objects.filter(cycle=self.cycle).order_by("pk")
+            ids = list(built.values_list("pk", flat=True)[:CHUNK])
             self.template = Template(self.cycle.pk, ids[0], ids[-1], RES)
             self.template_statuses, self.template_tasks = Counter(self.statuses), self.tasks
             assert self.template.rows["dossier"] == CHUNK, "the template is not one block"
