@@ -36,15 +36,34 @@ TASK_PAGES = {
 }
 
 
-def task_action(task, record) -> Action:
-    """The button of a row of Việc của tôi: the page where `task` on `record` is done."""
+class RowUrls:
+    """`reverse(name, args=[pk])` for the many rows of one page: each URL name is reversed
+    once, with a stand-in pk that is then replaced by each row's. Django's reverse() costs
+    about 25 µs a call, and an inbox of fifty rows reversed a hundred times (issue 14).
+    Only for URLs whose one argument is an int pk."""
+
+    STAND_IN = 2147483647
+
+    def __init__(self):
+        self._patterns = {}
+
+    def __call__(self, name: str, pk: int) -> str:
+        pattern = self._patterns.get(name)
+        if pattern is None:
+            pattern = self._patterns[name] = reverse(name, args=[self.STAND_IN])
+        return pattern.replace(str(self.STAND_IN), str(int(pk)))
+
+
+def task_action(task, record, urls: RowUrls | None = None) -> Action:
+    """The button of a row of Việc của tôi: the page where `task` on `record` is done.
+    `urls`: the page's RowUrls, when it has many rows."""
     name = task.flow_task.name
     if name == RecognitionFlow.await_decision.name:
         return Action("Ban hành quyết định", reverse("decision-create"))
     label, url_name = TASK_PAGES.get(name, ("Xem", None))
     if url_name is None:
         url_name = "dossier-detail" if isinstance(record, Dossier) else "nomination-detail"
-    return Action(label, reverse(url_name, args=[record.pk]))
+    return Action(label, (urls or RowUrls())(url_name, record.pk))
 
 
 def with_nominees(reward_tasks):

@@ -99,3 +99,32 @@ def test_the_page_costs_the_same_queries_for_one_or_two_tasks(client, p):
         response = client.get(reverse("inbox"))
     assert len(response.context["rows"]) == 2
     assert len(two) == len(one)
+
+
+def test_issue_14_an_inbox_row_shows_the_unit_step_year_owner_due_date_and_button(client, p):
+    """The rows are written in Python (recognition_tags.inbox_rows): each cell as the
+    template wrote it, the unit's name escaped, the owner named once the task is taken."""
+    from workflows.recognition import services
+
+    p.agency.name = "Trạm <b>Y tế</b> & Cộng đồng"
+    p.agency.save()
+    waiting = Journey(p, p.agency).to("submitted")
+    taken = Journey(p).to("submitted")
+    taken = services.dossier_review(
+        acting_user=p.reviewer, dossier=taken, outcome="supplement", comment="Bổ sung biên bản."
+    )
+    services.dossier_submit(acting_user=p.head, dossier=taken)  # back to the same reviewer
+    page = home(client, p.reviewer).content.decode()
+    rows = page[page.index('id="tasks"') : page.index("</table>")]
+    detail, review = (reverse(n, args=[waiting.pk]) for n in ("dossier-detail", "dossier-review"))
+    assert (
+        f'<tr><td><a href="{detail}">Trạm &lt;b&gt;Y tế&lt;/b&gt; &amp; Cộng đồng</a></td>'
+        f"<td>Xét duyệt hồ sơ</td><td>{p.cycle.year}</td>"
+        '<td><span class="muted">Chưa nhận</span></td><td><span class="due">'
+    ) in rows
+    assert f'<a class="button" href="{review}">Xét duyệt</a></td></tr>' in rows
+    detail = reverse("dossier-detail", args=[taken.pk])
+    assert (
+        f'<tr><td><a href="{detail}">{p.unit.name}</a></td><td>Xét duyệt hồ sơ</td>'
+        f"<td>{p.cycle.year}</td><td>{p.reviewer}</td>"
+    ) in rows

@@ -72,14 +72,24 @@ def inbox(request):
     note, actions = home.next_actions(
         request.user, bool(summary["total"] or reward_tasks or to_record)
     )
+    urls = home.RowUrls()
     return render(
         request,
         "recognition/inbox.html",
         {
             "tasks": page,
             "page": page,
-            "rows": [(t, home.task_action(t, t.process.dossier)) for t in page],
-            "reward_rows": [(t, home.task_action(t, t.process.nomination)) for t in reward_tasks],
+            "rows": [
+                (
+                    t,
+                    home.task_action(t, t.process.dossier, urls),
+                    urls("dossier-detail", t.process.dossier.pk),
+                )
+                for t in page
+            ],
+            "reward_rows": [
+                (t, home.task_action(t, t.process.nomination, urls)) for t in reward_tasks
+            ],
             "reward_tasks": reward_tasks,
             "summary": summary,
             "to_record": to_record,
