@@ -32,6 +32,7 @@ from .models import (
 )
 from .models.areas import ACT_IN_AREA, VIEW_AREA, area_codenames
 from .models.units import ACT_FOR_UNIT, VIEW_UNIT
+from .prepared import prepared
 from .services import DomainError
 
 __all__ = [
@@ -66,10 +67,11 @@ def granted_area_ids(user, *, act: bool = False) -> list[int]:
     on this area), where the ORM spent about 3 ms building and compiling the same two-arm
     UNION each time for a query that runs in a fraction of that: the text is written once
     here, with the grant rows' rules of `area_grant_rows` (direct and through a group; with
-    act=True only in force today). tests/test_authority_matrix.py checks both agree."""
+    act=True only in force today), and planned once per connection (dossiers.prepared).
+    tests/test_authority_matrix.py checks both agree."""
     if not user.is_authenticated or not user.is_active:
         return []
-    with connection.cursor() as cursor:
+    with prepared(), connection.cursor() as cursor:
         cursor.execute(_granted_sql(act), _granted_params(user, act))
         return [row[0] for row in cursor.fetchall()]
 

@@ -88,6 +88,7 @@ TEMPLATES = [
 ]
 
 # An empty DATABASE_URL means "not set".
+DB_PREPARE = env.str("DB_PREPARE", default="on") != "off"
 DATABASES = {
     "default": env.db_url_config(
         env.str("DATABASE_URL", default="") or f"sqlite:///{VAR_DIR / 'antt.sqlite3'}"
@@ -110,6 +111,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["OPTIONS"]["options"] = env.str(
         "DB_OPTIONS", default="-c jit=off -c random_page_cost=1.1"
     )
+    # A few fixed-text reads are prepared, planned once per connection (dossiers.prepared):
+    # psycopg prepares only when asked, on a server-side binding cursor; the ORM's own
+    # cursors bind client-side and never do. DB_PREPARE=off for a pooler that cannot keep
+    # a session's statements (PgBouncer before 1.21 in transaction mode).
+    if DB_PREPARE:
+        DATABASES["default"]["OPTIONS"]["prepare_threshold"] = 5
 else:
     # The embedded run has a web server, a worker and beat on one SQLite file: a deferred
     # transaction that reads, then writes, fails at once with "database is locked" when
