@@ -6,10 +6,21 @@ task, its process and its subject, FOR UPDATE NOWAIT) and 0.4 ms for the offices
 acts for, against 0.2–0.3 ms to run either. Inside `prepared()`, the queries the ORM sends
 on that connection go with server-side binding and are prepared by psycopg: planned on
 their first run, then executed from the plan (psycopg keeps the last 100 per connection).
+Used by three reads by key: the step's locking read and a dossier's last submitted
+version (both `workflows.compiled.Compiled`) and `dossiers.jurisdiction.granted_area_ids`.
 
 Only for fixed-text reads whose plan does not depend on the values (lookups by key):
-after five runs PostgreSQL may keep a generic plan. Off with DB_PREPARE=off (e.g. behind
-PgBouncer before 1.21 in transaction mode, which cannot keep a session's statements);
+after five runs PostgreSQL may keep a generic plan. What it implies:
+- a rollback (a failed request, a busy lock retried, a savepoint rolled back) makes
+  psycopg deallocate the connection's statements; the next run prepares again;
+- a migration that changes the type of a column these reads return makes the statements
+  already prepared on other connections fail ("cached plan must not change result
+  type") until those connections close: restart the web and worker processes after such
+  a migration (a deployment restarts them anyway);
+- the query log (DEBUG, CaptureQueriesContext) shows these statements with $1, $2… in
+  place of their values.
+Off with DB_PREPARE=off, e.g. behind PgBouncer before 1.22 or with its
+max_prepared_statements at 0 (it cannot keep a session's statements in transaction mode);
 a no-op on SQLite.
 """
 

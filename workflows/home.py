@@ -45,13 +45,15 @@ class RowUrls:
     STAND_IN = 2147483647
 
     def __init__(self):
-        self._patterns = {}
+        self._parts = {}
 
     def __call__(self, name: str, pk: int) -> str:
-        pattern = self._patterns.get(name)
-        if pattern is None:
-            pattern = self._patterns[name] = reverse(name, args=[self.STAND_IN])
-        return pattern.replace(str(self.STAND_IN), str(int(pk)))
+        parts = self._parts.get(name)
+        if parts is None:
+            url = reverse(name, args=[self.STAND_IN])
+            head, _, tail = url.rpartition(str(self.STAND_IN))  # the pk's place, not a prefix's
+            parts = self._parts[name] = (head, tail)
+        return f"{parts[0]}{int(pk)}{parts[1]}"
 
 
 def task_action(task, record, urls: RowUrls | None = None) -> Action:

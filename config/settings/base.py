@@ -111,12 +111,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["OPTIONS"]["options"] = env.str(
         "DB_OPTIONS", default="-c jit=off -c random_page_cost=1.1"
     )
-    # A few fixed-text reads are prepared, planned once per connection (dossiers.prepared):
-    # psycopg prepares only when asked, on a server-side binding cursor; the ORM's own
-    # cursors bind client-side and never do. DB_PREPARE=off for a pooler that cannot keep
-    # a session's statements (PgBouncer before 1.21 in transaction mode).
+    # A few fixed-text reads are prepared, planned once per connection (dossiers.prepared).
+    # psycopg prepares nothing while the threshold is None (Django's default); the ORM's own
+    # cursors bind client-side and are never prepared, and the preparing cursor asks with
+    # prepare=True, so the threshold is set out of reach: nothing is prepared by count.
+    # DB_PREPARE=off for a pooler that cannot keep a session's statements (PgBouncer
+    # before 1.22 in transaction mode, or with max_prepared_statements at 0).
     if DB_PREPARE:
-        DATABASES["default"]["OPTIONS"]["prepare_threshold"] = 5
+        DATABASES["default"]["OPTIONS"]["prepare_threshold"] = 2**31 - 1
 else:
     # The embedded run has a web server, a worker and beat on one SQLite file: a deferred
     # transaction that reads, then writes, fails at once with "database is locked" when

@@ -22,7 +22,7 @@ def prepared_texts() -> list[str]:
 def fresh_session():
     """No statement left prepared on the connection by an earlier test."""
     with connection.cursor() as cursor:
-        cursor.execute("DEALLOCATE ALL")
+        cursor.execute("DEALLOCATE ALL /* fresh session */")
     yield
 
 
@@ -50,7 +50,7 @@ def test_issue_14_prepared_and_unprepared_reads_give_the_same_offices(fresh_sess
     assert any("dossiers_areauserpermission" in t for t in prepared_texts())
     with override_settings(DB_PREPARE=False):
         with connection.cursor() as cursor:
-            cursor.execute("DEALLOCATE ALL")
+            cursor.execute("DEALLOCATE ALL /* unprepared reads */")
         plain = [sorted(granted_area_ids(u, act=act)) for u in users for act in (False, True)]
         assert prepared_texts() == []
     assert prepared == plain
