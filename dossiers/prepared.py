@@ -24,6 +24,7 @@ max_prepared_statements at 0 (it cannot keep a session's statements in transacti
 a no-op on SQLite.
 """
 
+import functools
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -47,23 +48,20 @@ def prepared(using: str = "default"):
         raw.cursor_factory = previous
 
 
-_cursor_class = None
-
-
+@functools.cache
 def _preparing_cursor():
-    global _cursor_class
-    if _cursor_class is None:
-        from django.db.backends.postgresql.base import ServerBindingCursor
+    """Django's server-side binding cursor asking psycopg to prepare each statement;
+    imported on first use, as the PostgreSQL backend needs psycopg."""
+    from django.db.backends.postgresql.base import ServerBindingCursor
 
-        class PreparingCursor(ServerBindingCursor):
-            def execute(self, query, params=None, *, prepare=None, binary=None):
-                return super().execute(query, params, prepare=True, binary=binary)
+    class PreparingCursor(ServerBindingCursor):
+        def execute(self, query, params=None, *, prepare=None, binary=None):
+            return super().execute(query, params, prepare=True, binary=binary)
 
-            def _send_query_prepared(self, name, pgq, *, binary=None):
-                # psycopg leaves the cursor's query unset when it runs a prepared
-                # statement; Django's query log (CaptureQueriesContext, DEBUG) reads it.
-                self._query = pgq
-                return super()._send_query_prepared(name, pgq, binary=binary)
+        def _send_query_prepared(self, name, pgq, *, binary=None):
+            # psycopg leaves the cursor's query unset when it runs a prepared statement;
+            # Django's query log (CaptureQueriesContext, DEBUG) reads it.
+            self._query = pgq
+            return super()._send_query_prepared(name, pgq, binary=binary)
 
-        _cursor_class = PreparingCursor
-    return _cursor_class
+    return PreparingCursor

@@ -10,6 +10,7 @@ from accounts.models import Role
 from tests.factories import UserFactory
 from tests.journeys import Journey, Province
 from tests.rewards.journeys import RewardJourney, person
+from workflows.recognition import services
 
 pytestmark = pytest.mark.django_db
 
@@ -104,8 +105,6 @@ def test_the_page_costs_the_same_queries_for_one_or_two_tasks(client, p):
 def test_issue_14_an_inbox_row_shows_the_unit_step_year_owner_due_date_and_button(client, p):
     """The rows are written in Python (recognition_tags.inbox_rows): each cell as the
     template wrote it, the unit's name escaped, the owner named once the task is taken."""
-    from workflows.recognition import services
-
     p.agency.name = "Trạm <b>Y tế</b> & Cộng đồng"
     p.agency.save()
     waiting = Journey(p, p.agency).to("submitted")
